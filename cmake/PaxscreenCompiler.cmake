@@ -1,0 +1,20 @@
+# Compiler set-up shared by every target: ccache, the warnings target, sanitizers.
+
+find_program(PAXSCREEN_CCACHE ccache)
+if(PAXSCREEN_CCACHE)
+  set(CMAKE_C_COMPILER_LAUNCHER ${PAXSCREEN_CCACHE})
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${PAXSCREEN_CCACHE})
+endif()
+
+# One INTERFACE target carries the warnings; every paxscreen target links it privately.
+add_library(paxscreen_warnings INTERFACE)
+target_compile_options(paxscreen_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
+  -Wnull-dereference -Wimplicit-fallthrough -Wno-missing-field-initializers)
+
+# The whole build targets baseline x86-64; SIMD kernels opt in per source file
+# (see paxscreen_isa_sources in PaxscreenHelpers.cmake).
+if(PAXSCREEN_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()

@@ -1,0 +1,58 @@
+# paxscreen_library(NAME SRCS a.cc b.cc DEPS x y [PRIVATE_DEPS z])
+#   -> static library paxscreen_NAME, alias paxscreen::NAME, includes from the repository root.
+function(paxscreen_library NAME)
+  cmake_parse_arguments(P "" "" "SRCS;DEPS;PRIVATE_DEPS" ${ARGN})
+  add_library(paxscreen_${NAME} STATIC ${P_SRCS})
+  add_library(paxscreen::${NAME} ALIAS paxscreen_${NAME})
+  target_include_directories(paxscreen_${NAME} PUBLIC ${PROJECT_SOURCE_DIR})
+  target_link_libraries(paxscreen_${NAME} PUBLIC ${P_DEPS} PRIVATE paxscreen_warnings ${P_PRIVATE_DEPS})
+endfunction()
+
+# paxscreen_isa_sources(FLAGS "-mavx2 -mbmi2" SRCS kernel_avx2.cc)
+#   Compiles only these files for a higher instruction set; callers reach them through a
+#   run-time dispatcher, never directly.
+function(paxscreen_isa_sources)
+  cmake_parse_arguments(P "" "FLAGS" "SRCS" ${ARGN})
+  separate_arguments(flags UNIX_COMMAND "${P_FLAGS}")
+  set_source_files_properties(${P_SRCS} PROPERTIES COMPILE_OPTIONS "${flags}")
+endfunction()
+
+# paxscreen_test(NAME SRCS a_test.cc DEPS paxscreen::x [LABELS unit] [TIMEOUT s])
+#   -> Catch2 v2 executable NAME registered with CTest (working directory: repository root,
+#      PAXSCREEN_SHARED_DATA pointing at ../shared/data when it exists).
+function(paxscreen_test NAME)
+  cmake_parse_arguments(P "" "TIMEOUT" "SRCS;DEPS;LABELS" ${ARGN})
+  add_executable(${NAME} ${P_SRCS})
+  target_link_libraries(${NAME} PRIVATE paxscreen_catch_main Catch2::Catch2 paxscreen_warnings ${P_DEPS})
+  target_include_directories(${NAME} PRIVATE ${PROJECT_SOURCE_DIR})
+  add_test(NAME ${NAME} COMMAND ${NAME} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  if(NOT P_LABELS)
+    set(P_LABELS unit)
+  endif()
+  if(NOT P_TIMEOUT)
+    set(P_TIMEOUT 600)
+  endif()
+  set_tests_properties(${NAME} PROPERTIES LABELS "${P_LABELS}" TIMEOUT ${P_TIMEOUT}
+    ENVIRONMENT "PAXSCREEN_SOURCE_DIR=${PROJECT_SOURCE_DIR};PAXSCREEN_SHARED_DATA=${PROJECT_SOURCE_DIR}/../shared/data")
+endfunction()
+
+# paxscreen_bench(NAME SRCS a_bench.cc DEPS paxscreen::x) -> Google Benchmark executable.
+function(paxscreen_bench NAME)
+  cmake_parse_arguments(P "" "" "SRCS;DEPS" ${ARGN})
+  add_executable(${NAME} ${P_SRCS})
+  target_link_libraries(${NAME} PRIVATE benchmark::benchmark benchmark::benchmark_main paxscreen_warnings ${P_DEPS})
+  target_include_directories(${NAME} PRIVATE ${PROJECT_SOURCE_DIR})
+endfunction()
+
+# paxscreen_fuzzer(NAME SRCS a_fuzz.cc DEPS paxscreen::x) -> libFuzzer target (clang only).
+function(paxscreen_fuzzer NAME)
+  cmake_parse_arguments(P "" "" "SRCS;DEPS" ${ARGN})
+  if(NOT PAXSCREEN_BUILD_FUZZERS)
+    return()
+  endif()
+  add_executable(${NAME} ${P_SRCS})
+  target_compile_options(${NAME} PRIVATE -fsanitize=fuzzer)
+  target_link_options(${NAME} PRIVATE -fsanitize=fuzzer)
+  target_link_libraries(${NAME} PRIVATE paxscreen_warnings ${P_DEPS})
+  target_include_directories(${NAME} PRIVATE ${PROJECT_SOURCE_DIR})
+endfunction()

@@ -1,0 +1,3 @@
+// The model module is plain structs; this file anchors the library target.
+#include "matcher/model/passenger_record.h"
+#include "matcher/model/watchlist_entry.h"
