@@ -240,8 +240,33 @@ class Engine {
       AddToRun(c);
       return i + 1;
     }
+    if (c >= U'0' && c <= U'9') {
+      // Names hold no digits: one inside a word is an OCR or typing confusion of a letter
+      // (M0HAMMED, 1BRAHIM, HA5SAN). Digits standing alone still separate tokens.
+      const char letter = OcrLetter(c);
+      const char32_t after = At(i + 1);
+      const bool next_letter = after < 0x80 && ((after | 0x20) >= U'a' && (after | 0x20) <= U'z');
+      if (letter != 0 && (prev_ != 0 || next_letter)) {
+        b_.AppendAscii(letter);
+        prev_ = static_cast<char32_t>(letter);
+        return i + 1;
+      }
+    }
     Sep(Sep::kSpace);  // digits, punctuation, spaces, symbols, controls
     return i + 1;
+  }
+
+  // The letter a digit is most often misread for in passport and ticket text, or 0.
+  static char OcrLetter(char32_t digit) {
+    switch (digit) {
+      case U'0': return 'O';
+      case U'1': return 'I';
+      case U'2': return 'Z';
+      case U'5': return 'S';
+      case U'6': return 'G';
+      case U'8': return 'B';
+      default: return 0;
+    }
   }
 
   std::size_t Greek(std::size_t i, char32_t u, const TranslitEntry& e) {
