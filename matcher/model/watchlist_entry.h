@@ -26,12 +26,13 @@ struct DateOfBirth {
   int month = 0;  // 0 = unknown
   int day = 0;    // 0 = unknown
   int year_to = 0;  // > year for a range "1960-1965"; 0 otherwise
+  bool approximate = false;  // the list says "approximately" / "circa"
 };
 
 struct EntryDocument {
   std::string type;    // "passport", "national_id", ...
   std::string number;
-  std::string issuing_state;  // ISO 3166-1 alpha-3 when known
+  std::string issuing_state;  // ISO 3166-1 alpha-3 when known, else as the list writes it
 };
 
 enum class EntryOp { kUpsert, kDelete };
@@ -46,6 +47,9 @@ struct WatchlistEntry {
   std::vector<std::string> nationalities;  // ISO 3166-1 alpha-3 where mappable, else as given
   std::string sex;  // M, F or empty
   std::vector<EntryDocument> documents;
+  // Countries of the listed addresses (alpha-3 where mappable). Not a nationality: a weak
+  // hint only (a Syrian national may be listed at an address in the UAE).
+  std::vector<std::string> address_countries;
   EntryOp op = EntryOp::kUpsert;
 };
 

@@ -1,13 +1,18 @@
 #include "pipeline/cli/command.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 
+#include "absl/flags/commandlineflag.h"
 #include "absl/flags/parse.h"
+#include "absl/flags/reflection.h"
 #include "absl/flags/usage.h"
 #include "absl/flags/usage_config.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 
 namespace paxscreen::cli {
 namespace {
@@ -39,7 +44,39 @@ std::vector<Command> Commands() {
   return out;
 }
 
+// Prints the command's usage and its flags (own file and shared ones), sorted by name.
+void PrintCommandHelp(const Command& command) {
+  std::printf("paxscreen %.*s: %.*s\n\n%.*s\n\nFlags:\n", static_cast<int>(command.name.size()),
+              command.name.data(), static_cast<int>(command.summary.size()),
+              command.summary.data(), static_cast<int>(command.usage.size()),
+              command.usage.data());
+  const std::string own = Basename(ToAbsl(command.file));
+  std::vector<std::string> shared =
+      absl::StrSplit(ToAbsl(command.shared_flags), ',', absl::SkipEmpty());
+  std::vector<const absl::CommandLineFlag*> flags;
+  for (const auto& [name, flag] : absl::GetAllFlags()) {
+    bool mine = Basename(flag->Filename()) == own;
+    bool listed = std::find(shared.begin(), shared.end(), std::string(name)) != shared.end();
+    if (mine || listed) flags.push_back(flag);
+  }
+  std::sort(flags.begin(), flags.end(),
+            [](const auto* a, const auto* b) { return a->Name() < b->Name(); });
+  for (const auto* f : flags) {
+    std::printf("  --%s  %s\n      default: %s\n", std::string(f->Name()).c_str(),
+                f->Help().c_str(), f->DefaultValue().c_str());
+  }
+  std::printf("\nGeneral: --help shows this text; --version prints the version.\n");
+}
+
 std::vector<std::string> ParseCommandFlags(const Command& command, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a == "--") break;
+    if (a == "--help" || a == "-h" || a == "--helpfull" || a == "-help") {
+      PrintCommandHelp(command);
+      std::exit(0);
+    }
+  }
   static std::string own_file;
   own_file = Basename(ToAbsl(command.file));
   absl::FlagsUsageConfig config;

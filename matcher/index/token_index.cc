@@ -1,0 +1,196 @@
+#include "matcher/index/token_index.h"
+
+#include <algorithm>
+#include <bit>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "matcher/distance/reference.h"
+#include "matcher/phonetic/arabic_skeleton.h"
+#include "matcher/phonetic/double_metaphone.h"
+#include "xxhash.h"
+
+namespace paxscreen::index {
+namespace {
+
+uint64_t Hash(std::string_view s, uint64_t seed = 0) {
+  return XXH3_64bits_withSeed(s.data(), s.size(), seed);
+}
+
+constexpr uint64_t kSeedMetaphone = 1;
+constexpr uint64_t kSeedArabic = 2;
+
+// Every string obtained from `s` by deleting at most `d` characters, `s` included.
+void DeletionVariants(const std::string& s, int d, absl::flat_hash_set<std::string>* out) {
+  if (!out->insert(s).second || d == 0) return;
+  for (size_t i = 0; i < s.size(); ++i) {
+    std::string shorter = s.substr(0, i) + s.substr(i + 1);
+    DeletionVariants(shorter, d - 1, out);
+  }
+}
+
+// Phonetic keys of a token, hashed with a seed per encoder so keys of different encoders
+// never meet.
+void PhoneticKeys(const std::string& token, const TokenIndexOptions& options,
+                  std::vector<uint64_t>* out) {
+  if (!options.phonetic || static_cast<int>(token.size()) < options.phonetic_min_length) return;
+  phonetic::MetaphoneKeys dm = phonetic::DoubleMetaphone(token);
+  if (!dm.primary.empty()) out->push_back(Hash(dm.primary, kSeedMetaphone));
+  if (!dm.alternate.empty() && dm.alternate != dm.primary) {
+    out->push_back(Hash(dm.alternate, kSeedMetaphone));
+  }
+  std::string skeleton = phonetic::ArabicSkeleton(token);
+  if (skeleton.size() >= 2) out->push_back(Hash(skeleton, kSeedArabic));
+}
+
+// Compressed sparse rows from (token, name) pairs, sorted and unique.
+void BuildCsr(std::vector<std::pair<uint32_t, uint32_t>>& pairs, size_t tokens,
+              std::vector<uint32_t>* start, std::vector<uint32_t>* values) {
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  start->assign(tokens + 1, 0);
+  for (const auto& [token, name] : pairs) ++(*start)[token + 1];
+  for (size_t t = 0; t < tokens; ++t) (*start)[t + 1] += (*start)[t];
+  values->resize(pairs.size());
+  for (size_t i = 0; i < pairs.size(); ++i) (*values)[i] = pairs[i].second;
+}
+
+}  // namespace
+
+int TokenIndex::AllowedDistance(size_t len_a, size_t len_b) const {
+  size_t len = std::min(len_a, len_b);
+  if (len <= static_cast<size_t>(options_.short_length)) return 0;
+  if (len <= static_cast<size_t>(options_.medium_length)) return 1;
+  return 2;
+}
+
+TokenIndex TokenIndex::Build(const std::vector<std::vector<std::string>>& names,
+                             const std::vector<uint8_t>& positions,
+                             const TokenIndexOptions& options) {
+  TokenIndex idx;
+  idx.options_ = options;
+  idx.positions_ = positions;
+  absl::flat_hash_map<std::string, uint32_t> ids;
+  std::vector<std::pair<uint32_t, uint32_t>> all, single;
+  for (uint32_t name = 0; name < names.size(); ++name) {
+    for (const std::string& s : names[name]) {
+      if (s.empty()) continue;
+      auto [it, inserted] = ids.try_emplace(s, static_cast<uint32_t>(idx.tokens_.size()));
+      if (inserted) idx.tokens_.push_back(s);
+      all.emplace_back(it->second, name);
+      if (positions[name] <= 1) single.emplace_back(it->second, name);
+    }
+  }
+  BuildCsr(all, idx.tokens_.size(), &idx.posting_start_, &idx.postings_);
+  BuildCsr(single, idx.tokens_.size(), &idx.single_start_, &idx.single_);
+
+  std::vector<std::pair<uint64_t, uint32_t>> exact, deletions, phon;
+  absl::flat_hash_set<std::string> variants;
+  std::vector<uint64_t> keys;
+  for (uint32_t t = 0; t < idx.tokens_.size(); ++t) {
+    const std::string& token = idx.tokens_[t];
+    exact.emplace_back(Hash(token), t);
+    variants.clear();
+    DeletionVariants(token, idx.AllowedDistance(token.size(), token.size()), &variants);
+    for (const std::string& v : variants) deletions.emplace_back(Hash(v), t);
+    keys.clear();
+    PhoneticKeys(token, options, &keys);
+    for (uint64_t k : keys) phon.emplace_back(k, t);
+  }
+  idx.exact_ = HashMultimap::Build(std::move(exact));
+  idx.deletions_ = HashMultimap::Build(std::move(deletions));
+  idx.phonetic_ = HashMultimap::Build(std::move(phon));
+  return idx;
+}
+
+void TokenIndex::MatchToken(const std::string& q, std::vector<uint32_t>* tokens) const {
+  for (uint32_t t : exact_.Find(Hash(q))) {
+    if (tokens_[t] == q) tokens->push_back(t);
+  }
+  absl::flat_hash_set<std::string> variants;
+  DeletionVariants(q, AllowedDistance(q.size(), q.size()), &variants);
+  absl::flat_hash_set<uint32_t> checked;
+  for (const std::string& v : variants) {
+    for (uint32_t t : deletions_.Find(Hash(v))) {
+      if (!checked.insert(t).second) continue;
+      const std::string& cand = tokens_[t];
+      int allowed = AllowedDistance(q.size(), cand.size());
+      if (allowed == 0) continue;  // exact matches came from the dictionary
+      if (distance::OsaReference(q, cand) <= allowed) tokens->push_back(t);
+    }
+  }
+  std::vector<uint64_t> keys;
+  PhoneticKeys(q, options_, &keys);
+  for (uint64_t k : keys) {
+    for (uint32_t t : phonetic_.Find(k)) tokens->push_back(t);
+  }
+}
+
+void TokenIndex::Candidates(const std::vector<QueryToken>& query, int query_positions,
+                            std::vector<uint32_t>* out, CandidateStats* stats) const {
+  CandidateStats local;
+  CandidateStats& st = stats != nullptr ? *stats : local;
+  const int npos = std::min(query_positions, 32);
+  std::vector<std::vector<uint32_t>> matched(npos);
+  for (const QueryToken& q : query) {
+    if (q.position >= 0 && q.position < npos) MatchToken(q.text, &matched[q.position]);
+  }
+  // Positions that matched something, cheapest postings first.
+  std::vector<std::pair<size_t, int>> order;
+  for (int p = 0; p < npos; ++p) {
+    auto& m = matched[p];
+    std::sort(m.begin(), m.end());
+    m.erase(std::unique(m.begin(), m.end()), m.end());
+    st.tokens_matched += m.size();
+    size_t cost = 0;
+    for (uint32_t t : m) cost += Postings(t).size();
+    if (!m.empty()) order.emplace_back(cost, p);
+  }
+  if (order.empty()) return;
+  std::sort(order.begin(), order.end());
+
+  absl::flat_hash_map<uint32_t, uint32_t> hits;  // name -> bit mask of positions
+  auto scan = [&](int p, bool single_only) {
+    for (uint32_t t : matched[p]) {
+      auto list = single_only ? SinglePostings(t) : Postings(t);
+      st.postings_scanned += list.size();
+      for (uint32_t name : list) hits[name] |= 1u << p;
+    }
+  };
+  const bool one_hit_suffices = npos <= 1;
+  for (size_t i = 0; i + 1 < order.size(); ++i) scan(order[i].second, false);
+  const int last = order.back().second;
+  if (one_hit_suffices) {
+    scan(last, false);
+  } else {
+    // Single-position names need only this hit; others are probed, not scanned.
+    scan(last, true);
+    for (auto& [name, mask] : hits) {
+      if (mask & (1u << last)) continue;
+      for (uint32_t t : matched[last]) {
+        auto list = Postings(t);
+        if (std::binary_search(list.begin(), list.end(), name)) {
+          mask |= 1u << last;
+          break;
+        }
+      }
+    }
+  }
+  size_t before = out->size();
+  for (const auto& [name, mask] : hits) {
+    int need = std::min({2, static_cast<int>(positions_[name]), npos});
+    if (std::popcount(mask) >= std::max(need, 1)) out->push_back(name);
+  }
+  std::sort(out->begin() + before, out->end());
+  st.candidates += out->size() - before;
+}
+
+size_t TokenIndex::MemoryBytes() const {
+  size_t bytes = exact_.MemoryBytes() + deletions_.MemoryBytes() + phonetic_.MemoryBytes() +
+                 (posting_start_.capacity() + postings_.capacity() + single_start_.capacity() +
+                  single_.capacity()) * 4 + positions_.capacity();
+  for (const std::string& t : tokens_) bytes += sizeof(std::string) + (t.size() > 15 ? t.capacity() : 0);
+  return bytes;
+}
+
+}  // namespace paxscreen::index

@@ -1,0 +1,92 @@
+// The name-candidate index of one shard: which watchlist names share a token with a query,
+// exactly, within a small edit distance, or by sound. Candidates are then scored by the caller.
+//
+//   TokenIndex idx = TokenIndex::Build({{"QAHTANI", "MUHAMMAD"}, {"SMITH", "JOHN"}}, {});
+//   idx.Candidates({{"QAHTANY", 0}, {"MOHAMMED", 1}}, 2, &out, &stats);   // out = {0}
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "matcher/index/hash_multimap.h"
+
+namespace paxscreen::index {
+
+struct TokenIndexOptions {
+  // Edit distance (optimal string alignment) allowed by the length of the shorter token:
+  // tokens of up to short_length characters must match exactly, up to medium_length
+  // characters within 1, longer within 2. The deletion neighbourhood (SymSpell; Garbe 2012)
+  // on both sides holds every pair within that distance.
+  int short_length = 3;
+  int medium_length = 7;
+  // Also match tokens whose Double Metaphone (primary or alternate) or Arabic skeleton agree,
+  // for tokens of at least phonetic_min_length characters.
+  bool phonetic = true;
+  int phonetic_min_length = 4;
+};
+
+// One query string and the query token position it stands for: a token's spelling
+// variants (folded, particle-joined) share a position, so a watchlist name that matches two
+// spellings of one passenger token counts one hit.
+struct QueryToken {
+  std::string text;
+  int position = 0;
+};
+
+struct CandidateStats {
+  uint32_t tokens_matched = 0;   // dictionary tokens that matched some query token
+  uint32_t postings_scanned = 0;
+  uint32_t candidates = 0;
+};
+
+// Immutable after Build(); thread-safe for concurrent Candidates() calls.
+// Memory: the token dictionary, a CSR of postings (4 bytes per token occurrence), 12 bytes per
+// deletion key and per phonetic key.
+class TokenIndex {
+ public:
+  // `names[i]` holds name i's index strings (its tokens and their folded and particle-joined
+  // variants); `positions[i]` is how many distinct tokens the name has (variants not counted),
+  // which decides how many hits it needs to become a candidate.
+  static TokenIndex Build(const std::vector<std::vector<std::string>>& names,
+                          const std::vector<uint8_t>& positions, const TokenIndexOptions& options);
+
+  // Appends to `out` (sorted, unique) every name with at least min(2, name positions,
+  // query_positions) query positions matched. Prefix filtering (Chaudhuri et al. 2006): when
+  // two hits are needed, a candidate must appear in a list other than the longest one, so the
+  // longest postings list is only probed, never scanned.
+  void Candidates(const std::vector<QueryToken>& query, int query_positions,
+                  std::vector<uint32_t>* out, CandidateStats* stats = nullptr) const;
+
+  // Edit distance allowed between two tokens of these lengths.
+  int AllowedDistance(size_t len_a, size_t len_b) const;
+
+  size_t token_count() const { return tokens_.size(); }
+  size_t name_count() const { return positions_.size(); }
+  size_t MemoryBytes() const;
+
+ private:
+  void MatchToken(const std::string& q, std::vector<uint32_t>* tokens) const;
+  std::span<const uint32_t> Postings(uint32_t token) const {
+    return {postings_.data() + posting_start_[token],
+            posting_start_[token + 1] - posting_start_[token]};
+  }
+  std::span<const uint32_t> SinglePostings(uint32_t token) const {
+    return {single_.data() + single_start_[token],
+            single_start_[token + 1] - single_start_[token]};
+  }
+
+  TokenIndexOptions options_;
+  std::vector<std::string> tokens_;
+  HashMultimap exact_;      // XXH3(token) -> token id
+  HashMultimap deletions_;  // XXH3(deletion variant) -> token id
+  HashMultimap phonetic_;   // XXH3(tagged phonetic key) -> token id
+  std::vector<uint32_t> posting_start_;  // CSR over tokens: every name
+  std::vector<uint32_t> postings_;       // name ids, ascending per token
+  std::vector<uint32_t> single_start_;   // CSR over tokens: names of a single position only
+  std::vector<uint32_t> single_;
+  std::vector<uint8_t> positions_;       // per name
+};
+
+}  // namespace paxscreen::index

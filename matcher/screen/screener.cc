@@ -1,0 +1,226 @@
+#include "matcher/screen/screener.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "matcher/index/document_index.h"
+#include "matcher/normalize/normalize.h"
+#include "matcher/screen/shard.h"
+#include "xxhash.h"
+
+namespace paxscreen::screen {
+namespace {
+
+int DefaultShards() {
+  unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : static_cast<int>(n);
+}
+
+absl::StatusOr<normalize::NormalizedName> NormalizePassengerName(const model::Passenger& p) {
+  if (!p.surname.empty() || !p.given_names.empty()) {
+    return normalize::NormalizeNameParts(p.surname, p.given_names);
+  }
+  return normalize::NormalizeName(p.full_name);
+}
+
+// Runs fn(i) for i in [0, n) on up to `threads` threads.
+template <typename Fn>
+void ParallelFor(size_t n, int threads, Fn fn) {
+  threads = std::max(1, std::min<int>(threads, static_cast<int>(n)));
+  if (threads == 1) {
+    for (size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      for (size_t i = next++; i < n; i = next++) fn(i);
+    });
+  }
+  for (auto& th : pool) th.join();
+}
+
+}  // namespace
+
+Screener::Screener(ScreenOptions options)
+    : options_(std::move(options)),
+      shards_(options_.shards > 0 ? options_.shards : DefaultShards()) {
+  for (auto& s : shards_) s.store(Shard::Build({}, options_));
+}
+
+Screener::~Screener() = default;
+
+size_t Screener::ShardOf(const std::string& entry_id) const {
+  return XXH3_64bits(entry_id.data(), entry_id.size()) % shards_.size();
+}
+
+void Screener::Load(std::vector<model::WatchlistEntry> entries, int threads) {
+  std::lock_guard<std::mutex> lock(update_mu_);
+  std::vector<std::vector<model::WatchlistEntry>> parts(shards_.size());
+  for (auto& e : entries) {
+    if (e.op == model::EntryOp::kDelete) continue;
+    parts[ShardOf(e.entry_id)].push_back(std::move(e));
+  }
+  if (threads <= 0) threads = std::min<int>(shards_.size(), DefaultShards());
+  ParallelFor(shards_.size(), threads, [&](size_t i) {
+    shards_[i].store(Shard::Build(std::move(parts[i]), options_));
+  });
+  ++version_;
+}
+
+void Screener::Apply(const std::vector<model::WatchlistEntry>& changes) {
+  std::lock_guard<std::mutex> lock(update_mu_);
+  std::vector<std::vector<const model::WatchlistEntry*>> by_shard(shards_.size());
+  for (const auto& c : changes) by_shard[ShardOf(c.entry_id)].push_back(&c);
+  for (size_t i = 0; i < shards_.size(); ++i) {
+    if (by_shard[i].empty()) continue;
+    std::shared_ptr<const Shard> old = shards_[i].load();
+    std::vector<model::WatchlistEntry> entries = old->entries();
+    absl::flat_hash_map<std::string, size_t> pos;
+    for (size_t k = 0; k < entries.size(); ++k) pos[entries[k].entry_id] = k;
+    std::vector<bool> removed(entries.size(), false);
+    for (const model::WatchlistEntry* c : by_shard[i]) {
+      auto it = pos.find(c->entry_id);
+      if (c->op == model::EntryOp::kDelete) {
+        if (it != pos.end()) removed[it->second] = true;
+      } else if (it != pos.end()) {
+        entries[it->second] = *c;
+        removed[it->second] = false;
+      } else {
+        pos[c->entry_id] = entries.size();
+        entries.push_back(*c);
+        removed.push_back(false);
+      }
+    }
+    std::vector<model::WatchlistEntry> kept;
+    kept.reserve(entries.size());
+    for (size_t k = 0; k < entries.size(); ++k) {
+      if (!removed[k]) kept.push_back(std::move(entries[k]));
+    }
+    shards_[i].store(Shard::Build(std::move(kept), options_));
+  }
+  ++version_;
+}
+
+std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
+                                    std::vector<std::string>* problems,
+                                    ScreenStats* stats) const {
+  ScreenStats local;
+  ScreenStats& st = stats != nullptr ? *stats : local;
+  std::vector<Match> out;
+  score::PassengerFacts facts = score::PrepareFacts(record, problems);
+
+  compare::PreparedName query;
+  std::vector<index::QueryToken> query_tokens;
+  int query_positions = 0;
+  auto normalized = NormalizePassengerName(record.passenger);
+  if (normalized.ok()) {
+    query = compare::PrepareName(*normalized, options_.compare);
+    query_tokens = IndexTokens(query, &query_positions);
+  } else if (problems != nullptr) {
+    problems->push_back(std::string(normalized.status().message()));
+  }
+
+  std::vector<uint32_t> candidates;
+  std::vector<index::DocumentIndex::Hit> doc_hits;
+  for (const auto& slot : shards_) {
+    std::shared_ptr<const Shard> shard = slot.load();
+    // Best name comparison per entry.
+    absl::flat_hash_map<uint32_t, std::pair<uint32_t, compare::NameComparison>> best;
+    candidates.clear();
+    if (!query_tokens.empty()) {
+      index::CandidateStats cs;
+      shard->tokens().Candidates(query_tokens, query_positions, &candidates, &cs);
+      st.candidates += cs.candidates;
+    }
+    for (uint32_t name : candidates) {
+      compare::NameComparison c =
+          compare::ComparePrepared(query, shard->prepared(name), options_.compare);
+      ++st.names_compared;
+      const Shard::NameRef& ref = shard->names()[name];
+      if (shard->entries()[ref.entry].names[ref.name_no].kind == model::NameKind::kWeakAlias) {
+        c.score = std::max(0.0, c.score - options_.weak_alias_penalty);
+      }
+      if (c.score < options_.name_floor) continue;
+      auto it = best.find(ref.entry);
+      if (it == best.end() || c.score > it->second.second.score) {
+        best[ref.entry] = {name, std::move(c)};
+      }
+    }
+    // Documents.
+    absl::flat_hash_map<uint32_t, std::vector<score::DocumentHit>> docs;
+    for (const model::Document& d : record.passenger.documents) {
+      doc_hits.clear();
+      shard->documents().Lookup(d.number, true, &doc_hits);
+      ++st.document_lookups;
+      for (const auto& h : doc_hits) {
+        const auto& entry = shard->entries()[h.payload];
+        std::string type;
+        for (const auto& ed : entry.documents) {
+          if (index::NormalizeDocumentNumber(ed.number).size() ==
+              index::NormalizeDocumentNumber(d.number).size()) {
+            type = ed.type;
+          }
+        }
+        bool state_agrees = h.issuing_state != 0 &&
+                            h.issuing_state == index::PackIssuingState(d.issuing_state);
+        docs[h.payload].push_back({h.substituted_at < 0, state_agrees, type});
+      }
+    }
+    absl::flat_hash_set<uint32_t> entries;
+    for (const auto& [e, _] : best) entries.insert(e);
+    for (const auto& [e, _] : docs) entries.insert(e);
+    for (uint32_t e : entries) {
+      const model::WatchlistEntry& entry = shard->entries()[e];
+      auto b = best.find(e);
+      const compare::NameComparison* name = b == best.end() ? nullptr : &b->second.second;
+      auto d = docs.find(e);
+      static const std::vector<score::DocumentHit> kNone;
+      score::MatchScore s =
+          score::ScoreMatch(facts, entry, name, d == docs.end() ? kNone : d->second,
+                            options_.score);
+      if (s.score < options_.score.ThresholdFor(entry.list)) continue;
+      Match m;
+      m.entry_id = entry.entry_id;
+      m.list = entry.list;
+      m.category = entry.category;
+      if (name != nullptr) {
+        const Shard::NameRef& ref = shard->names()[b->second.first];
+        m.matched_name = entry.names[ref.name_no].full;
+        m.matched_kind = entry.names[ref.name_no].kind;
+        m.name = *name;
+      } else if (!entry.names.empty()) {
+        m.matched_name = entry.names[0].full;
+      }
+      m.score = std::move(s);
+      out.push_back(std::move(m));
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
+    return a.score.score != b.score.score ? a.score.score > b.score.score : a.entry_id < b.entry_id;
+  });
+  return out;
+}
+
+size_t Screener::entry_count() const {
+  size_t n = 0;
+  for (const auto& s : shards_) n += s.load()->entries().size();
+  return n;
+}
+
+size_t Screener::name_count() const {
+  size_t n = 0;
+  for (const auto& s : shards_) n += s.load()->names().size();
+  return n;
+}
+
+size_t Screener::MemoryBytes() const {
+  size_t n = 0;
+  for (const auto& s : shards_) n += s.load()->MemoryBytes();
+  return n;
+}
+
+}  // namespace paxscreen::screen

@@ -1,0 +1,96 @@
+// Screening passengers against a watchlist: the sharded index of every list name and document,
+// the candidate search, the name comparison and the scoring, behind one object.
+//
+//   Screener s(ScreenOptions{});  s.Load(std::move(entries));
+//   std::vector<Match> hits = s.Screen(record, &problems, &stats);
+//
+// Architecture: entries are split over S shards by a hash of the entry id. Each shard is an
+// immutable snapshot (names prepared for comparison, a TokenIndex over their tokens, a
+// DocumentIndex over their documents). A query visits every shard; updates build new snapshots
+// of the shards they touch and swap them in atomically, so readers never wait for a build.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "matcher/compare/compare.h"
+#include "matcher/index/token_index.h"
+#include "matcher/model/passenger_record.h"
+#include "matcher/model/watchlist_entry.h"
+#include "matcher/score/score.h"
+
+namespace paxscreen::screen {
+
+struct ScreenOptions {
+  int shards = 0;  // 0: one per hardware thread
+  compare::CompareOptions compare;
+  score::ScoreOptions score;
+  index::TokenIndexOptions tokens;
+  // Candidates whose best name comparison is below this are dropped before scoring, unless a
+  // document matched. Kept below the thresholds so date of birth can still lift a near miss.
+  double name_floor = 0.70;
+  double weak_alias_penalty = 0.04;  // subtracted when only a weak (low quality) alias matched
+  bool screen_entities = false;      // compare passengers with organisations, vessels ...
+};
+
+struct ScreenStats {
+  uint64_t candidates = 0;        // names the index proposed
+  uint64_t names_compared = 0;    // full name comparisons
+  uint64_t document_lookups = 0;
+};
+
+// One hit: the entry, the name that matched, and why.
+struct Match {
+  std::string entry_id;
+  std::string list;
+  std::string category;
+  std::string matched_name;  // the list's own spelling of the name that matched best
+  model::NameKind matched_kind = model::NameKind::kPrimary;
+  score::MatchScore score;
+  compare::NameComparison name;  // evidence of the best name comparison (empty for documents)
+};
+
+class Shard;
+
+// Thread-safety: Screen() may run on any number of threads at once, concurrently with Load()
+// and Apply(); Load() and Apply() serialize among themselves. Owns its snapshots.
+class Screener {
+ public:
+  explicit Screener(ScreenOptions options);
+  ~Screener();
+  Screener(const Screener&) = delete;
+  Screener& operator=(const Screener&) = delete;
+
+  // Replaces the whole watchlist (entries with op kDelete are ignored); shards build in
+  // parallel on `threads` threads (0: one per shard, up to the hardware threads).
+  void Load(std::vector<model::WatchlistEntry> entries, int threads = 0);
+
+  // Applies upserts and deletes (by entry_id); rebuilds only the shards they touch.
+  void Apply(const std::vector<model::WatchlistEntry>& changes);
+
+  // Screens one record; problems with optional fields are appended to `problems` (the record
+  // is still screened on what is usable). Matches are sorted by score, best first.
+  std::vector<Match> Screen(const model::PassengerRecord& record,
+                            std::vector<std::string>* problems, ScreenStats* stats) const;
+
+  uint64_t version() const { return version_.load(); }  // +1 per Load/Apply
+  size_t entry_count() const;
+  size_t name_count() const;
+  size_t MemoryBytes() const;
+  int shard_count() const { return static_cast<int>(shards_.size()); }
+  const ScreenOptions& options() const { return options_; }
+
+ private:
+  size_t ShardOf(const std::string& entry_id) const;
+
+  ScreenOptions options_;
+  std::vector<std::atomic<std::shared_ptr<const Shard>>> shards_;
+  std::mutex update_mu_;  // serializes Load and Apply
+  std::atomic<uint64_t> version_{0};
+};
+
+}  // namespace paxscreen::screen

@@ -1,0 +1,92 @@
+#include "matcher/screen/shard.h"
+
+#include "matcher/normalize/normalize.h"
+
+namespace paxscreen::screen {
+namespace {
+
+bool IsNameToken(const compare::PreparedToken& t) {
+  return t.kind == normalize::TokenKind::kName && !t.initial;
+}
+
+absl::StatusOr<normalize::NormalizedName> NormalizeEntryName(const model::EntryName& n) {
+  if (!n.surname.empty() || !n.given_names.empty()) {
+    return normalize::NormalizeNameParts(n.surname, n.given_names);
+  }
+  return normalize::NormalizeName(n.full, normalize::NameForm::kFull);
+}
+
+}  // namespace
+
+std::vector<index::QueryToken> IndexTokens(const compare::PreparedName& name, int* positions) {
+  // Position of each token: its rank among the name tokens; particles, titles and initials
+  // take the position of the next name token (they only matter joined to it).
+  std::vector<int> pos(name.tokens.size(), -1);
+  int next = 0;
+  for (size_t i = 0; i < name.tokens.size(); ++i) {
+    if (IsNameToken(name.tokens[i])) pos[i] = next++;
+  }
+  *positions = next;
+  std::vector<index::QueryToken> out;
+  for (const compare::PreparedUnit& u : name.units) {
+    int p = -1;
+    for (int k = u.first; k < u.first + u.count && k < static_cast<int>(pos.size()); ++k) {
+      if (pos[k] >= 0) {
+        p = pos[k];
+        break;
+      }
+    }
+    if (p < 0) continue;  // a lone particle, title or initial is too common to look up
+    out.push_back({u.text, p});
+    if (!u.folded.empty() && u.folded != u.text) out.push_back({u.folded, p});
+  }
+  return out;
+}
+
+std::shared_ptr<const Shard> Shard::Build(std::vector<model::WatchlistEntry> entries,
+                                          const ScreenOptions& options) {
+  auto shard = std::make_shared<Shard>();
+  shard->entries_ = std::move(entries);
+  std::vector<std::vector<std::string>> strings;
+  std::vector<uint8_t> positions;
+  index::DocumentIndex::Builder docs;
+  for (uint32_t e = 0; e < shard->entries_.size(); ++e) {
+    const model::WatchlistEntry& entry = shard->entries_[e];
+    for (const model::EntryDocument& d : entry.documents) docs.Add(d.number, d.issuing_state, e);
+    if (!options.screen_entities && !entry.category.empty() && entry.category != "individual") {
+      continue;
+    }
+    for (size_t n = 0; n < entry.names.size() && n < 0xffff; ++n) {
+      auto normalized = NormalizeEntryName(entry.names[n]);
+      if (!normalized.ok() || normalized->tokens.empty()) continue;
+      compare::PreparedName prepared = compare::PrepareName(*normalized, options.compare);
+      int npos = 0;
+      std::vector<index::QueryToken> toks = IndexTokens(prepared, &npos);
+      if (toks.empty()) continue;
+      std::vector<std::string> s;
+      s.reserve(toks.size());
+      for (auto& t : toks) s.push_back(std::move(t.text));
+      strings.push_back(std::move(s));
+      positions.push_back(static_cast<uint8_t>(std::min(npos, 255)));
+      shard->names_.push_back({e, static_cast<uint16_t>(n)});
+      shard->prepared_.push_back(std::move(prepared));
+    }
+  }
+  shard->tokens_ = index::TokenIndex::Build(strings, positions, options.tokens);
+  shard->documents_ = std::move(docs).Build();
+  return shard;
+}
+
+size_t Shard::MemoryBytes() const {
+  size_t bytes = tokens_.MemoryBytes() + documents_.MemoryBytes() +
+                 names_.capacity() * sizeof(NameRef);
+  for (const auto& p : prepared_) {
+    bytes += sizeof(p) + p.tokens.capacity() * sizeof(compare::PreparedToken);
+    for (const auto& u : p.units) {
+      bytes += sizeof(u) + u.dmsoundex.size() * sizeof(std::string);
+    }
+  }
+  return bytes;
+}
+
+}  // namespace paxscreen::screen

@@ -1,0 +1,8 @@
+#include "pipeline/cli/shared_flags.h"
+
+#include "absl/flags/flag.h"
+
+ABSL_FLAG(int, threads, 0,
+          "worker threads (0: one per hardware thread). Output order follows input order.");
+ABSL_FLAG(std::string, input, "-", "input file, or - for standard input");
+ABSL_FLAG(std::string, output, "-", "output file, or - for standard output");
