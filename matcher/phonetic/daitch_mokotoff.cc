@@ -1,0 +1,147 @@
+#include "matcher/phonetic/daitch_mokotoff.h"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+
+#include "matcher/phonetic/letters.h"
+
+namespace paxscreen::phonetic {
+namespace {
+
+// One letter group. Each code field may hold two alternatives separated by '|' (branching);
+// an empty field means "not coded".
+struct Rule {
+  std::string_view pattern;
+  std::string_view at_start;
+  std::string_view before_vowel;
+  std::string_view otherwise;
+};
+
+// The D-M table, longest patterns first (the matcher tries rules in this order).
+constexpr Rule kRules[] = {
+    {"SCHTSCH", "2", "4", "4"},
+    {"SCHTSH", "2", "4", "4"}, {"SCHTCH", "2", "4", "4"},
+    {"SHTCH", "2", "4", "4"}, {"SHTSH", "2", "4", "4"}, {"STSCH", "2", "4", "4"},
+    {"TTSCH", "4", "4", "4"}, {"ZHDZH", "2", "4", "4"},
+    {"SHCH", "2", "4", "4"}, {"SCHT", "2", "43", "43"}, {"SCHD", "2", "43", "43"},
+    {"STCH", "2", "4", "4"}, {"STRZ", "2", "4", "4"}, {"STRS", "2", "4", "4"},
+    {"STSH", "2", "4", "4"}, {"SZCZ", "2", "4", "4"}, {"SZCS", "2", "4", "4"},
+    {"TTCH", "4", "4", "4"}, {"TSCH", "4", "4", "4"}, {"TTSZ", "4", "4", "4"},
+    {"ZDZH", "2", "4", "4"}, {"ZSCH", "4", "4", "4"},
+    {"CHS", "5", "54", "54"}, {"CSZ", "4", "4", "4"}, {"CZS", "4", "4", "4"},
+    {"DRZ", "4", "4", "4"}, {"DRS", "4", "4", "4"}, {"DSH", "4", "4", "4"},
+    {"DSZ", "4", "4", "4"}, {"DZH", "4", "4", "4"}, {"DZS", "4", "4", "4"},
+    {"SCH", "4", "4", "4"}, {"SHT", "2", "43", "43"}, {"SZT", "2", "43", "43"},
+    {"SHD", "2", "43", "43"}, {"SZD", "2", "43", "43"}, {"TCH", "4", "4", "4"},
+    {"TRZ", "4", "4", "4"}, {"TRS", "4", "4", "4"}, {"TSH", "4", "4", "4"},
+    {"TTS", "4", "4", "4"}, {"TTZ", "4", "4", "4"}, {"TZS", "4", "4", "4"},
+    {"TSZ", "4", "4", "4"}, {"ZDZ", "2", "4", "4"}, {"ZHD", "2", "43", "43"},
+    {"ZSH", "4", "4", "4"},
+    {"AI", "0", "1", ""}, {"AJ", "0", "1", ""}, {"AY", "0", "1", ""}, {"AU", "0", "7", ""},
+    {"CZ", "4", "4", "4"}, {"CS", "4", "4", "4"}, {"DS", "4", "4", "4"}, {"DZ", "4", "4", "4"},
+    {"DT", "3", "3", "3"}, {"EI", "0", "1", ""}, {"EJ", "0", "1", ""}, {"EY", "0", "1", ""},
+    {"EU", "1", "1", ""}, {"FB", "7", "7", "7"}, {"IA", "1", "", ""}, {"IE", "1", "", ""},
+    {"IO", "1", "", ""}, {"IU", "1", "", ""}, {"KS", "5", "54", "54"}, {"KH", "5", "5", "5"},
+    {"MN", "66", "66", "66"}, {"NM", "66", "66", "66"}, {"OI", "0", "1", ""},
+    {"OJ", "0", "1", ""}, {"OY", "0", "1", ""}, {"PF", "7", "7", "7"}, {"PH", "7", "7", "7"},
+    {"SD", "2", "43", "43"}, {"SH", "4", "4", "4"}, {"SC", "2", "4", "4"}, {"ST", "2", "43", "43"},
+    {"SZ", "4", "4", "4"}, {"TH", "3", "3", "3"}, {"TS", "4", "4", "4"}, {"TC", "4", "4", "4"},
+    {"TZ", "4", "4", "4"}, {"UI", "0", "1", ""}, {"UJ", "0", "1", ""}, {"UY", "0", "1", ""},
+    {"UE", "0", "1", ""}, {"ZD", "2", "43", "43"}, {"ZH", "4", "4", "4"}, {"ZS", "4", "4", "4"},
+    {"CH", "5|4", "5|4", "5|4"}, {"CK", "5|45", "5|45", "5|45"},
+    {"RS", "94|4", "94|4", "94|4"}, {"RZ", "94|4", "94|4", "94|4"},
+    {"A", "0", "", ""}, {"B", "7", "7", "7"}, {"C", "5|4", "5|4", "5|4"},
+    {"D", "3", "3", "3"}, {"E", "0", "", ""}, {"F", "7", "7", "7"}, {"G", "5", "5", "5"},
+    {"H", "5", "5", ""}, {"I", "0", "", ""}, {"J", "1|4", "|4", "|4"}, {"K", "5", "5", "5"},
+    {"L", "8", "8", "8"}, {"M", "6", "6", "6"}, {"N", "6", "6", "6"}, {"O", "0", "", ""},
+    {"P", "7", "7", "7"}, {"Q", "5", "5", "5"}, {"R", "9", "9", "9"}, {"S", "4", "4", "4"},
+    {"T", "3", "3", "3"}, {"U", "0", "", ""}, {"V", "7", "7", "7"}, {"W", "7", "7", "7"},
+    {"X", "5", "54", "54"}, {"Y", "1", "", ""}, {"Z", "4", "4", "4"},
+};
+
+constexpr std::size_t kCodeLength = 6;
+
+// One reading of the name so far.
+struct Branch {
+  std::string code;
+  std::string last;  // the previous group's code, for the no-repeat rule
+  bool operator==(const Branch& o) const { return code == o.code && last == o.last; }
+  bool operator<(const Branch& o) const {
+    return code != o.code ? code < o.code : last < o.last;
+  }
+};
+
+const Rule* Match(std::string_view rest) {
+  for (const Rule& r : kRules) {
+    if (rest.substr(0, r.pattern.size()) == r.pattern) return &r;
+  }
+  return nullptr;  // unreachable for A-Z input: every letter has a rule
+}
+
+void Extend(Branch& b, std::string_view code, bool force) {
+  const bool repeat = b.last.size() >= code.size() &&
+                      std::string_view(b.last).substr(b.last.size() - code.size()) == code;
+  if ((!repeat || force) && b.code.size() < kCodeLength) {
+    b.code.append(code.substr(0, kCodeLength - b.code.size()));
+  }
+  b.last = std::string(code);
+}
+
+}  // namespace
+
+std::vector<std::string> DaitchMokotoff(std::string_view name) {
+  const std::string s = phonetic_internal::UpperLetters(name);
+  if (s.empty()) return {};
+  std::vector<Branch> branches(1);
+  std::vector<Branch> next;
+  char last_letter = '\0';
+  for (std::size_t i = 0; i < s.size();) {
+    const std::string_view rest = std::string_view(s).substr(i);
+    const Rule* rule = Match(rest);
+    if (rule == nullptr) {
+      ++i;
+      continue;
+    }
+    std::string_view field = rule->otherwise;
+    if (last_letter == '\0') {
+      field = rule->at_start;
+    } else if (phonetic_internal::IsAeiou(phonetic_internal::At(rest, static_cast<std::ptrdiff_t>(
+                   rule->pattern.size())))) {
+      field = rule->before_vowel;
+    }
+    // M next to N is always coded twice (the rule table's MN/NM groups cover the adjacent case).
+    const char letter = s[i];
+    const bool force =
+        (last_letter == 'M' && letter == 'N') || (last_letter == 'N' && letter == 'M');
+    const std::size_t bar = field.find('|');
+    next.clear();
+    for (const Branch& b : branches) {
+      if (bar == std::string_view::npos) {
+        next.push_back(b);
+        Extend(next.back(), field, force);
+      } else {
+        for (std::string_view alt : {field.substr(0, bar), field.substr(bar + 1)}) {
+          next.push_back(b);
+          Extend(next.back(), alt, force);
+        }
+      }
+    }
+    std::sort(next.begin(), next.end());
+    next.erase(std::unique(next.begin(), next.end()), next.end());
+    branches.swap(next);
+    last_letter = letter;
+    i += rule->pattern.size();
+  }
+  std::vector<std::string> codes;
+  codes.reserve(branches.size());
+  for (Branch& b : branches) {
+    b.code.resize(kCodeLength, '0');
+    codes.push_back(std::move(b.code));
+  }
+  std::sort(codes.begin(), codes.end());
+  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+  return codes;
+}
+
+}  // namespace paxscreen::phonetic
