@@ -3,6 +3,8 @@
 // thresholds.
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -10,7 +12,9 @@
 #include "absl/flags/flag.h"
 #include "matcher/harness/evaluate.h"
 #include "matcher/harness/generator.h"
+#include "matcher/normalize/normalize.h"
 #include "matcher/screen/screener.h"
+#include "matcher/watchlist/watchlist.h"
 #include "pipeline/cli/command.h"
 #include "pipeline/cli/load_lists.h"
 #include "pipeline/cli/shared_flags.h"
@@ -21,6 +25,12 @@ ABSL_FLAG(std::vector<std::string>, lists, {},
 ABSL_FLAG(size_t, negatives, 20000, "travellers on no list to generate");
 ABSL_FLAG(int, per_entry, 1, "positives per list individual and variant");
 ABSL_FLAG(uint64_t, seed, 20261123, "random seed (the same seed gives the same travellers)");
+ABSL_FLAG(std::string, export_dir, "",
+          "also write the generated data for peer benchmarks to this folder: travellers.tsv "
+          "(record_id, expected entry_id or empty, variant, normalized name, date of birth) and "
+          "list_names.tsv (entry_id, list, kind, normalized name) of the individuals' names");
+ABSL_FLAG(std::string, sweep_csv, "",
+          "also write the threshold sweep as CSV (threshold,recall,false_alarms_per_1000) here");
 ABSL_FLAG(double, at, -1, "threshold to report at (default: the screener's default threshold)");
 ABSL_FLAG(double, require_recall, 0,
           "exit 1 when recall at the reported threshold is below this (0..1)");
@@ -45,6 +55,37 @@ constexpr char kUsage[] =
     "\n"
     "Exit status: 0; 1 when a --require_* bound is missed; 2 usage; 3 a list unreadable.";
 
+// The name as the screener sees it (ICAO transliteration, titles dropped), for peers.
+std::string NormalizedName(const model::Passenger& p) {
+  auto n = p.surname.empty() && p.given_names.empty()
+               ? normalize::NormalizeName(p.full_name)
+               : normalize::NormalizeNameParts(p.surname, p.given_names);
+  return n.ok() ? normalize::NameKey(*n) : "";
+}
+
+bool ExportForPeers(const std::string& dir, const std::vector<model::WatchlistEntry>& entries,
+                    const std::vector<harness::LabelledTraveller>& travellers) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  std::ofstream names(dir + "/list_names.tsv"), trav(dir + "/travellers.tsv");
+  if (!names || !trav) return false;
+  for (const auto& e : entries) {
+    if (e.category != "individual") continue;
+    for (const auto& n : e.names) {
+      auto norm = normalize::NormalizeName(n.full, normalize::NameForm::kFull);
+      if (!norm.ok() || norm->tokens.empty()) continue;
+      names << e.entry_id << '\t' << e.list << '\t' << watchlist::NameKindName(n.kind) << '\t'
+            << normalize::NameKey(*norm) << '\n';
+    }
+  }
+  for (const auto& t : travellers) {
+    trav << t.record.record_id << '\t' << t.expected_entry_id << '\t'
+         << harness::VariantName(t.variant) << '\t' << NormalizedName(t.record.passenger) << '\t'
+         << t.record.passenger.date_of_birth << '\n';
+  }
+  return static_cast<bool>(names) && static_cast<bool>(trav);
+}
+
 int RunHarness(std::vector<std::string> args) {
   std::vector<std::string> paths = absl::GetFlag(FLAGS_lists);
   paths.insert(paths.end(), args.begin(), args.end());
@@ -60,6 +101,14 @@ int RunHarness(std::vector<std::string> args) {
   hopts.negatives = absl::GetFlag(FLAGS_negatives);
   hopts.per_entry = absl::GetFlag(FLAGS_per_entry);
   auto travellers = harness::GenerateTravellers(*entries, hopts);
+  if (const std::string dir = absl::GetFlag(FLAGS_export_dir); !dir.empty()) {
+    if (!ExportForPeers(dir, *entries, travellers)) {
+      std::fprintf(stderr, "paxscreen harness: cannot write to %s\n", dir.c_str());
+      return 3;
+    }
+    std::fprintf(stderr, "wrote %s/travellers.tsv and %s/list_names.tsv\n", dir.c_str(),
+                 dir.c_str());
+  }
 
   screen::ScreenOptions options;
   const double report_at =
@@ -102,10 +151,17 @@ int RunHarness(std::vector<std::string> args) {
                 found, total ? static_cast<double>(found) / total : 0.0);
   }
   std::printf("\n  threshold sweep:\n  %-9s %8s %14s\n", "threshold", "recall", "FA per 1,000");
-  for (double t = kSweepFrom; t <= 0.951; t += 0.01) {
+  std::ofstream csv;
+  if (!absl::GetFlag(FLAGS_sweep_csv).empty()) {
+    csv.open(absl::GetFlag(FLAGS_sweep_csv));
+    csv << "threshold,recall,false_alarms_per_1000\n";
+  }
+  for (int step = 0; step <= 25; ++step) {
+    const double t = kSweepFrom + 0.01 * step;
     if (t < options.score.default_threshold - 1e-9) continue;
     harness::Metrics s = harness::MetricsAt(travellers, outcomes, t);
     std::printf("  %-9.2f %8.4f %14.2f\n", t, s.recall(), s.false_alarms_per_1000());
+    if (csv.is_open()) csv << t << ',' << s.recall() << ',' << s.false_alarms_per_1000() << '\n';
   }
   int status = 0;
   if (m.recall() < absl::GetFlag(FLAGS_require_recall)) {
