@@ -9,7 +9,7 @@ PACKAGES=(
   libabsl-dev librdkafka-dev rapidjson-dev libxxhash-dev libicu-dev libpugixml-dev
   catch2 libbenchmark-dev
   clang libclang-rt-14-dev
-  python3 default-jre-headless maven curl
+  python3 default-jre-headless maven curl systemd
 )
 
 missing=()
