@@ -20,13 +20,31 @@ uint64_t Hash(std::string_view s, uint64_t seed = 0) {
 constexpr uint64_t kSeedMetaphone = 1;
 constexpr uint64_t kSeedArabic = 2;
 
-// Every string obtained from `s` by deleting at most `d` characters, `s` included.
-void DeletionVariants(const std::string& s, int d, absl::flat_hash_set<std::string>* out) {
-  if (!out->insert(s).second || d == 0) return;
-  for (size_t i = 0; i < s.size(); ++i) {
-    std::string shorter = s.substr(0, i) + s.substr(i + 1);
-    DeletionVariants(shorter, d - 1, out);
+// Hashes of every string obtained from `s` by deleting at most `d` (<= 2) characters, `s`
+// included, sorted and unique. O(|s|^d) variants, built in one stack buffer.
+void DeletionHashes(std::string_view s, int d, std::vector<uint64_t>* out) {
+  out->clear();
+  out->push_back(Hash(s));
+  const size_t n = s.size();
+  char buf[256];
+  if (d >= 1 && n <= sizeof(buf)) {
+    for (size_t i = 0; i < n; ++i) {
+      // s without s[i]
+      std::copy(s.begin(), s.begin() + i, buf);
+      std::copy(s.begin() + i + 1, s.end(), buf + i);
+      out->push_back(Hash(std::string_view(buf, n - 1)));
+      if (d < 2) continue;
+      for (size_t j = i + 1; j < n; ++j) {
+        // s without s[i] and s[j]: drop position j - 1 of buf
+        char tmp[256];
+        std::copy(buf, buf + (j - 1), tmp);
+        std::copy(buf + j, buf + (n - 1), tmp + (j - 1));
+        out->push_back(Hash(std::string_view(tmp, n - 2)));
+      }
+    }
   }
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 
 // Phonetic keys of a token, hashed with a seed per encoder so keys of different encoders
@@ -64,7 +82,7 @@ int TokenIndex::AllowedDistance(size_t len_a, size_t len_b) const {
   return 2;
 }
 
-TokenIndex TokenIndex::Build(const std::vector<std::vector<std::string>>& names,
+TokenIndex TokenIndex::Build(const std::vector<std::vector<QueryToken>>& names,
                              const std::vector<uint8_t>& positions,
                              const TokenIndexOptions& options) {
   TokenIndex idx;
@@ -72,11 +90,17 @@ TokenIndex TokenIndex::Build(const std::vector<std::vector<std::string>>& names,
   idx.positions_ = positions;
   absl::flat_hash_map<std::string, uint32_t> ids;
   std::vector<std::pair<uint32_t, uint32_t>> all, single;
+  std::vector<bool> fuzzy;
   for (uint32_t name = 0; name < names.size(); ++name) {
-    for (const std::string& s : names[name]) {
+    for (const QueryToken& q : names[name]) {
+      const std::string& s = q.text;
       if (s.empty()) continue;
       auto [it, inserted] = ids.try_emplace(s, static_cast<uint32_t>(idx.tokens_.size()));
-      if (inserted) idx.tokens_.push_back(s);
+      if (inserted) {
+        idx.tokens_.push_back(s);
+        fuzzy.push_back(false);
+      }
+      if (q.fuzzy) fuzzy[it->second] = true;
       all.emplace_back(it->second, name);
       if (positions[name] <= 1) single.emplace_back(it->second, name);
     }
@@ -85,14 +109,13 @@ TokenIndex TokenIndex::Build(const std::vector<std::vector<std::string>>& names,
   BuildCsr(single, idx.tokens_.size(), &idx.single_start_, &idx.single_);
 
   std::vector<std::pair<uint64_t, uint32_t>> exact, deletions, phon;
-  absl::flat_hash_set<std::string> variants;
-  std::vector<uint64_t> keys;
+  std::vector<uint64_t> variants, keys;
   for (uint32_t t = 0; t < idx.tokens_.size(); ++t) {
     const std::string& token = idx.tokens_[t];
     exact.emplace_back(Hash(token), t);
-    variants.clear();
-    DeletionVariants(token, idx.AllowedDistance(token.size(), token.size()), &variants);
-    for (const std::string& v : variants) deletions.emplace_back(Hash(v), t);
+    if (!fuzzy[t]) continue;
+    DeletionHashes(token, idx.AllowedDistance(token.size(), token.size()), &variants);
+    for (uint64_t v : variants) deletions.emplace_back(v, t);
     keys.clear();
     PhoneticKeys(token, options, &keys);
     for (uint64_t k : keys) phon.emplace_back(k, t);
@@ -107,11 +130,11 @@ void TokenIndex::MatchToken(const std::string& q, std::vector<uint32_t>* tokens)
   for (uint32_t t : exact_.Find(Hash(q))) {
     if (tokens_[t] == q) tokens->push_back(t);
   }
-  absl::flat_hash_set<std::string> variants;
-  DeletionVariants(q, AllowedDistance(q.size(), q.size()), &variants);
+  std::vector<uint64_t> variants;
+  DeletionHashes(q, AllowedDistance(q.size(), q.size()), &variants);
   absl::flat_hash_set<uint32_t> checked;
-  for (const std::string& v : variants) {
-    for (uint32_t t : deletions_.Find(Hash(v))) {
+  for (uint64_t v : variants) {
+    for (uint32_t t : deletions_.Find(v)) {
       if (!checked.insert(t).second) continue;
       const std::string& cand = tokens_[t];
       int allowed = AllowedDistance(q.size(), cand.size());

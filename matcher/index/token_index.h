@@ -33,6 +33,10 @@ struct TokenIndexOptions {
 struct QueryToken {
   std::string text;
   int position = 0;
+  // On the list side: false for joined spans (ABDUL+RAHMAN), which are indexed for exact
+  // lookup only — their deletion neighbourhoods would be large and add little, since a
+  // query's own joined spans are looked up fuzzily against the list's single tokens.
+  bool fuzzy = true;
 };
 
 struct CandidateStats {
@@ -47,9 +51,9 @@ struct CandidateStats {
 class TokenIndex {
  public:
   // `names[i]` holds name i's index strings (its tokens and their folded and particle-joined
-  // variants); `positions[i]` is how many distinct tokens the name has (variants not counted),
-  // which decides how many hits it needs to become a candidate.
-  static TokenIndex Build(const std::vector<std::vector<std::string>>& names,
+  // variants; their `position` is not used here); `positions[i]` is how many distinct tokens
+  // the name has (variants not counted), which decides how many hits it needs.
+  static TokenIndex Build(const std::vector<std::vector<QueryToken>>& names,
                           const std::vector<uint8_t>& positions, const TokenIndexOptions& options);
 
   // Appends to `out` (sorted, unique) every name with at least min(2, name positions,

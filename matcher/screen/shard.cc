@@ -37,8 +37,9 @@ std::vector<index::QueryToken> IndexTokens(const compare::PreparedName& name, in
       }
     }
     if (p < 0) continue;  // a lone particle, title or initial is too common to look up
-    out.push_back({u.text, p});
-    if (!u.folded.empty() && u.folded != u.text) out.push_back({u.folded, p});
+    const bool fuzzy = u.count == 1;
+    out.push_back({u.text, p, fuzzy});
+    if (!u.folded.empty() && u.folded != u.text) out.push_back({u.folded, p, fuzzy});
   }
   return out;
 }
@@ -47,7 +48,7 @@ std::shared_ptr<const Shard> Shard::Build(std::vector<model::WatchlistEntry> ent
                                           const ScreenOptions& options) {
   auto shard = std::make_shared<Shard>();
   shard->entries_ = std::move(entries);
-  std::vector<std::vector<std::string>> strings;
+  std::vector<std::vector<index::QueryToken>> strings;
   std::vector<uint8_t> positions;
   index::DocumentIndex::Builder docs;
   for (uint32_t e = 0; e < shard->entries_.size(); ++e) {
@@ -63,10 +64,7 @@ std::shared_ptr<const Shard> Shard::Build(std::vector<model::WatchlistEntry> ent
       int npos = 0;
       std::vector<index::QueryToken> toks = IndexTokens(prepared, &npos);
       if (toks.empty()) continue;
-      std::vector<std::string> s;
-      s.reserve(toks.size());
-      for (auto& t : toks) s.push_back(std::move(t.text));
-      strings.push_back(std::move(s));
+      strings.push_back(std::move(toks));
       positions.push_back(static_cast<uint8_t>(std::min(npos, 255)));
       shard->names_.push_back({e, static_cast<uint16_t>(n)});
       shard->prepared_.push_back(std::move(prepared));

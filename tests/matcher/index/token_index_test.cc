@@ -1,0 +1,102 @@
+#include "matcher/index/token_index.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "matcher/distance/reference.h"
+#include "matcher/phonetic/arabic_skeleton.h"
+#include "matcher/phonetic/double_metaphone.h"
+
+namespace paxscreen::index {
+namespace {
+
+std::vector<QueryToken> Tokens(std::vector<std::string> words) {
+  std::vector<QueryToken> out;
+  for (size_t i = 0; i < words.size(); ++i) out.push_back({words[i], static_cast<int>(i)});
+  return out;
+}
+
+std::vector<uint32_t> Find(const TokenIndex& idx, const std::vector<std::string>& query) {
+  std::vector<uint32_t> out;
+  idx.Candidates(Tokens(query), static_cast<int>(query.size()), &out);
+  return out;
+}
+
+TEST_CASE("exact, edit-distance and phonetic token matches make candidates") {
+  std::vector<std::vector<QueryToken>> names = {
+      Tokens({"MUHAMMAD", "QAHTANI"}), Tokens({"JOHN", "SMITH"}), Tokens({"ALI"}),
+      Tokens({"ABDULRAHMAN", "HASSAN"})};
+  TokenIndex idx = TokenIndex::Build(names, {2, 2, 1, 2}, {});
+  REQUIRE(idx.name_count() == 4);
+  REQUIRE(Find(idx, {"MUHAMMAD", "QAHTANI"}) == std::vector<uint32_t>{0});
+  REQUIRE(Find(idx, {"MOHAMMED", "QAHTANY"}) == std::vector<uint32_t>{0});  // phonetic + edit
+  REQUIRE(Find(idx, {"JOHN", "SMYTH"}) == std::vector<uint32_t>{1});
+  REQUIRE(Find(idx, {"JANE", "SMALL"}).empty());  // one position is not enough for two-token names
+  REQUIRE(Find(idx, {"ALI", "KHAN"}) == std::vector<uint32_t>{2});  // a one-token name needs one
+  REQUIRE(Find(idx, {"HASSAN", "ABDULRAHMAN"}) == std::vector<uint32_t>{3});  // order-free
+}
+
+TEST_CASE("allowed distance grows with token length") {
+  TokenIndex idx = TokenIndex::Build({}, {}, {});
+  REQUIRE(idx.AllowedDistance(3, 9) == 0);
+  REQUIRE(idx.AllowedDistance(5, 5) == 1);
+  REQUIRE(idx.AllowedDistance(8, 9) == 2);
+}
+
+// Property: with phonetic keys off, the candidates are exactly the names with at least
+// min(2, positions) query positions matched within the allowed edit distance (brute force).
+TEST_CASE("candidates equal a brute-force scan on random names") {
+  std::mt19937_64 rng(99);
+  auto word = [&] {
+    std::string w;
+    int len = 2 + static_cast<int>(rng() % 9);
+    for (int i = 0; i < len; ++i) w.push_back("AEIKLMNORST"[rng() % 11]);
+    return w;
+  };
+  std::vector<std::vector<std::string>> words;
+  std::vector<std::vector<QueryToken>> names;
+  std::vector<uint8_t> positions;
+  for (int n = 0; n < 1500; ++n) {
+    std::vector<std::string> w;
+    int k = 1 + static_cast<int>(rng() % 3);
+    for (int i = 0; i < k; ++i) w.push_back(word());
+    names.push_back(Tokens(w));
+    positions.push_back(static_cast<uint8_t>(k));
+    words.push_back(std::move(w));
+  }
+  TokenIndexOptions options;
+  options.phonetic = false;
+  TokenIndex idx = TokenIndex::Build(names, positions, options);
+  for (int q = 0; q < 300; ++q) {
+    std::vector<std::string> query;
+    if (q % 2 == 0) {
+      query = words[rng() % words.size()];
+      std::string& t = query[rng() % query.size()];
+      if (t.size() > 3) t[rng() % t.size()] = 'X';
+    } else {
+      query = {word(), word()};
+    }
+    std::vector<uint32_t> want;
+    for (uint32_t n = 0; n < words.size(); ++n) {
+      int matched = 0;
+      for (const std::string& qt : query) {
+        for (const std::string& nt : words[n]) {
+          if (distance::OsaReference(qt, nt) <= idx.AllowedDistance(qt.size(), nt.size())) {
+            ++matched;
+            break;
+          }
+        }
+      }
+      int need = std::min({2, static_cast<int>(positions[n]), static_cast<int>(query.size())});
+      if (matched >= need) want.push_back(n);
+    }
+    REQUIRE(Find(idx, query) == want);
+  }
+}
+
+}  // namespace
+}  // namespace paxscreen::index
