@@ -31,6 +31,9 @@ ABSL_FLAG(std::string, export_dir, "",
           "list_names.tsv (entry_id, list, kind, normalized name) of the individuals' names");
 ABSL_FLAG(std::string, sweep_csv, "",
           "also write the threshold sweep as CSV (threshold,recall,false_alarms_per_1000) here");
+ABSL_FLAG(int, show_misses, 0,
+          "print up to this many missed positives and alerted negatives with their best scores "
+          "(generated and list names: for tuning, never used on real passenger data)");
 ABSL_FLAG(double, at, -1, "threshold to report at (default: the screener's default threshold)");
 ABSL_FLAG(double, require_recall, 0,
           "exit 1 when recall at the reported threshold is below this (0..1)");
@@ -162,6 +165,24 @@ int RunHarness(std::vector<std::string> args) {
     harness::Metrics s = harness::MetricsAt(travellers, outcomes, t);
     std::printf("  %-9.2f %8.4f %14.2f\n", t, s.recall(), s.false_alarms_per_1000());
     if (csv.is_open()) csv << t << ',' << s.recall() << ',' << s.false_alarms_per_1000() << '\n';
+  }
+  if (int show = absl::GetFlag(FLAGS_show_misses); show > 0) {
+    int missed = 0, alerted = 0;
+    for (size_t i = 0; i < travellers.size(); ++i) {
+      const auto& t = travellers[i];
+      const auto& p = t.record.passenger;
+      const std::string name = p.full_name.empty() ? p.given_names + " / " + p.surname : p.full_name;
+      if (!t.expected_entry_id.empty() && outcomes[i].expected_score < report_at &&
+          missed++ < show) {
+        std::printf("  missed  %-15s %-32s expected %s (%.3f), dob %s\n",
+                    std::string(harness::VariantName(t.variant)).c_str(), name.c_str(),
+                    t.expected_entry_id.c_str(), outcomes[i].expected_score,
+                    p.date_of_birth.c_str());
+      }
+      if (t.expected_entry_id.empty() && outcomes[i].other_score >= report_at && alerted++ < show) {
+        std::printf("  alerted %-32s (%.3f)\n", name.c_str(), outcomes[i].other_score);
+      }
+    }
   }
   int status = 0;
   if (m.recall() < absl::GetFlag(FLAGS_require_recall)) {
