@@ -14,6 +14,11 @@ target_compile_options(paxscreen_warnings INTERFACE
 
 # The whole build targets baseline x86-64; SIMD kernels opt in per source file
 # (see paxscreen_isa_sources in PaxscreenHelpers.cmake).
+option(PAXSCREEN_TSAN "Build with ThreadSanitizer" OFF)
+if(PAXSCREEN_TSAN)
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+endif()
 if(PAXSCREEN_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
