@@ -44,9 +44,12 @@ function(paxscreen_bench NAME)
   target_include_directories(${NAME} PRIVATE ${PROJECT_SOURCE_DIR})
 endfunction()
 
-# paxscreen_fuzzer(NAME SRCS a_fuzz.cc DEPS paxscreen::x) -> libFuzzer target (clang only).
+# paxscreen_fuzzer(NAME SRCS a_fuzz.cc DEPS paxscreen::x [SEEDS dir...]) -> libFuzzer target
+#   (clang only) and a CTest test NAME (label fuzz) that runs it for PAXSCREEN_FUZZ_SECONDS on a
+#   corpus in the build tree, reading the SEEDS folders that exist (read-only, never written).
+set(PAXSCREEN_FUZZ_SECONDS 60 CACHE STRING "Seconds each fuzz target runs under ctest -L fuzz")
 function(paxscreen_fuzzer NAME)
-  cmake_parse_arguments(P "" "" "SRCS;DEPS" ${ARGN})
+  cmake_parse_arguments(P "" "" "SRCS;DEPS;SEEDS" ${ARGN})
   if(NOT PAXSCREEN_BUILD_FUZZERS)
     return()
   endif()
@@ -55,4 +58,32 @@ function(paxscreen_fuzzer NAME)
   target_link_options(${NAME} PRIVATE -fsanitize=fuzzer)
   target_link_libraries(${NAME} PRIVATE paxscreen_warnings ${P_DEPS})
   target_include_directories(${NAME} PRIVATE ${PROJECT_SOURCE_DIR})
+  # The libraries under test need the coverage instrumentation too, or libFuzzer is blind.
+  foreach(dep ${P_DEPS})
+    if(TARGET ${dep})
+      get_target_property(real ${dep} ALIASED_TARGET)
+      if(NOT real)
+        set(real ${dep})
+      endif()
+      get_target_property(type ${real} TYPE)
+      if(real MATCHES "^paxscreen_" AND type STREQUAL "STATIC_LIBRARY")
+        target_compile_options(${real} PRIVATE -fsanitize=fuzzer-no-link)
+      endif()
+    endif()
+  endforeach()
+  set(corpus ${CMAKE_CURRENT_BINARY_DIR}/corpus/${NAME})
+  file(MAKE_DIRECTORY ${corpus})
+  set(seeds)
+  foreach(dir ${P_SEEDS})
+    if(IS_DIRECTORY ${dir})
+      list(APPEND seeds ${dir})
+    endif()
+  endforeach()
+  math(EXPR timeout "${PAXSCREEN_FUZZ_SECONDS} + 120")
+  add_test(NAME ${NAME}
+    COMMAND ${NAME} -max_total_time=${PAXSCREEN_FUZZ_SECONDS} -timeout=10 -rss_limit_mb=2048
+            -print_final_stats=1 -artifact_prefix=${CMAKE_CURRENT_BINARY_DIR}/${NAME}- ${corpus}
+            ${seeds}
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(${NAME} PROPERTIES LABELS fuzz TIMEOUT ${timeout})
 endfunction()

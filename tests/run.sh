@@ -8,3 +8,8 @@ bash deploy/setup.sh
 cmake --preset release
 cmake --build --preset release
 ctest --preset release
+
+# Fuzz stage: libFuzzer targets (clang, ASan, UBSan), each for PAXSCREEN_FUZZ_SECONDS (60 s).
+cmake --preset fuzz
+cmake --build --preset fuzz
+ctest --preset fuzz
