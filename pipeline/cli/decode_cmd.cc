@@ -9,13 +9,12 @@
 
 #include "absl/flags/flag.h"
 #include "pipeline/cli/command.h"
+#include "pipeline/cli/shared_flags.h"
 #include "pipeline/codec/passenger_json.h"
 #include "pipeline/edifact/decode.h"
 #include "pipeline/edifact/paxlst.h"
 #include "pipeline/edifact/pnrgov.h"
 
-ABSL_FLAG(std::string, format, "auto",
-          "input format: auto (detected from the first bytes), paxlst, pnrgov or ndjson");
 
 namespace paxscreen::cli {
 namespace {
@@ -142,7 +141,8 @@ int RunDecode(std::vector<std::string> args) {
 
 }  // namespace
 
-PAXSCREEN_COMMAND("decode", "Decode PAXLST/PNRGOV/NDJSON input into passenger records (NDJSON)",
-                  kUsage, RunDecode);
+PAXSCREEN_COMMAND_WITH_SHARED_FLAGS(
+    "decode", "Decode PAXLST/PNRGOV/NDJSON input into passenger records (NDJSON)", kUsage,
+    RunDecode, "format");
 
 }  // namespace paxscreen::cli

@@ -30,8 +30,6 @@ ABSL_FLAG(std::string, dlq, "",
           "undecodable), one JSON object per line with the reason");
 ABSL_FLAG(double, min_score, -1,
           "emit events with score >= this (default: the per-list thresholds, 0.80)");
-ABSL_FLAG(std::string, input_format, "auto",
-          "input format: auto (detected from the first bytes), ndjson, paxlst or pnrgov");
 ABSL_FLAG(int, shards, 0, "index shards (0: one per hardware thread)");
 ABSL_FLAG(bool, passenger_data_in_events, false,
           "also write the passenger's matched name tokens into the evidence (personal data)");
@@ -45,8 +43,8 @@ constexpr char kUsage[] =
     "\n"
     "Screens passenger records against the watchlists and writes one match event (JSON) per\n"
     "hit, one per line. Input: NDJSON passenger records (record_id plus passenger.surname and\n"
-    "given_names, or passenger.full_name), UN/EDIFACT PAXLST or PNRGOV (detected). A record\n"
-    "with a malformed optional field (a date written 1969-7-16, an unknown country code) is\n"
+    "given_names, or passenger.full_name), UN/EDIFACT PAXLST or PNRGOV (detected, or --format). A\n"
+    "record with a malformed optional field (a date written 1969-7-16, an unknown country code) is\n"
     "still screened; the problem is listed in its events' evidence.record_problems and counted.\n"
     "Only a record without record_id or usable name goes to the --dlq file. A summary goes to\n"
     "stderr (a progress line too when stderr is a terminal); no names or document numbers.\n"
@@ -148,9 +146,9 @@ int RunScreen(std::vector<std::string> args) {
     std::fprintf(stderr, "paxscreen screen: --watchlist is required\n\n%s\n", kUsage);
     return 2;
   }
-  const std::string format = absl::GetFlag(FLAGS_input_format);
+  const std::string format = absl::GetFlag(FLAGS_format);
   if (format != "auto" && format != "ndjson" && format != "paxlst" && format != "pnrgov") {
-    std::fprintf(stderr, "paxscreen screen: --input_format must be auto, ndjson, paxlst or pnrgov\n");
+    std::fprintf(stderr, "paxscreen screen: --format must be auto, ndjson, paxlst or pnrgov\n");
     return 2;
   }
 
@@ -299,6 +297,6 @@ int RunScreen(std::vector<std::string> args) {
 
 PAXSCREEN_COMMAND_WITH_SHARED_FLAGS("screen",
                                     "Screen passenger records against watchlists (no broker)",
-                                    kUsage, RunScreen, "input,output,threads");
+                                    kUsage, RunScreen, "input,output,threads,format");
 
 }  // namespace paxscreen::cli

@@ -6,3 +6,5 @@ ABSL_FLAG(int, threads, 0,
           "worker threads (0: one per hardware thread). Output order follows input order.");
 ABSL_FLAG(std::string, input, "-", "input file, or - for standard input");
 ABSL_FLAG(std::string, output, "-", "output file, or - for standard output");
+ABSL_FLAG(std::string, format, "auto",
+          "input format: auto (detected from the first bytes), ndjson, paxlst or pnrgov");
