@@ -1,0 +1,256 @@
+// ComparePrepared: order-free alignment of two prepared names and the final score; see compare.h.
+#include "matcher/compare/compare.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "matcher/base/status_macros.h"
+
+namespace paxscreen::compare {
+namespace {
+
+using normalize::TokenKind;
+using normalize::TokenRole;
+
+constexpr size_t kMaxAligned = 64;  // tokens beyond this are ignored (kMaxTokens is 32)
+
+struct Edge {
+  int unit_a;
+  int unit_b;
+  uint64_t mask_a;
+  uint64_t mask_b;
+  double sim;
+  double weight;  // sum of the token weights on both sides
+  const char* method;
+};
+
+uint64_t SpanMask(const PreparedUnit& u) {
+  if (u.first >= kMaxAligned) return 0;
+  const uint64_t bits = (u.count >= 64) ? ~uint64_t{0} : ((uint64_t{1} << u.count) - 1);
+  return bits << u.first;
+}
+
+double SpanWeight(const PreparedName& n, const PreparedUnit& u) {
+  double w = 0;
+  for (int k = u.first; k < u.first + u.count; ++k) w += n.tokens[k].weight;
+  return w;
+}
+
+// Names and initials count towards a name's size; particles and titles do not.
+int SizeOf(const PreparedName& n) {
+  int size = 0;
+  for (const auto& t : n.tokens) size += (t.kind == TokenKind::kName) ? 1 : 0;
+  return size;
+}
+
+// Whether name token k is the first or last name token (roles unknown), or a surname / the
+// first given name (roles known). The others are middle names.
+std::vector<bool> EdgeTokens(const PreparedName& n) {
+  std::vector<bool> edge(n.tokens.size(), false);
+  int first = -1;
+  int last = -1;
+  int first_given = -1;
+  for (size_t k = 0; k < n.tokens.size(); ++k) {
+    if (n.tokens[k].kind != TokenKind::kName) continue;
+    if (first < 0) first = static_cast<int>(k);
+    last = static_cast<int>(k);
+    if (n.tokens[k].role == TokenRole::kSurname) edge[k] = true;
+    if (n.tokens[k].role == TokenRole::kGiven && first_given < 0) first_given = static_cast<int>(k);
+  }
+  bool roles = false;
+  for (const auto& t : n.tokens) roles |= (t.role != TokenRole::kUnknown);
+  if (roles) {
+    if (first_given >= 0) edge[first_given] = true;
+  } else {
+    if (first >= 0) edge[first] = true;
+    if (last >= 0) edge[last] = true;
+  }
+  return edge;
+}
+
+// Penalty weights of each token of `n` when it stays unpaired.
+std::vector<double> UnpairedPenalties(const PreparedName& n, int own_size, int other_size,
+                                      const CompareOptions& o) {
+  std::vector<double> pen(n.tokens.size(), 0.0);
+  const std::vector<bool> edge = EdgeTokens(n);
+  for (size_t k = 0; k < n.tokens.size(); ++k) {
+    const PreparedToken& t = n.tokens[k];
+    if (t.weight == 0) continue;
+    if (t.kind == TokenKind::kParticle) {
+      pen[k] = t.weight * o.missing_middle_penalty;
+    } else if (own_size > other_size) {  // the longer name: a missing middle or edge name
+      pen[k] = t.weight * (edge[k] ? o.missing_edge_penalty : o.missing_middle_penalty);
+    } else if (own_size < other_size) {  // the shorter name: each of its tokens should be there
+      pen[k] = t.weight * o.shorter_unmatched_penalty;
+    } else {
+      pen[k] = t.weight * o.missing_edge_penalty;
+    }
+  }
+  return pen;
+}
+
+// Depth-first search over the query's tokens (see compare.h, step 3).
+class Aligner {
+ public:
+  Aligner(const std::vector<std::vector<Edge>>& by_token, const std::vector<double>& pen_a,
+          const std::vector<double>& pen_b, int budget)
+      : by_token_(by_token), pen_a_(pen_a), pen_b_(pen_b), budget_(budget) {}
+
+  void Run() { Visit(0, 0, 0, 0.0, 0.0); }
+  double best_score() const { return best_score_; }
+  const std::vector<const Edge*>& best() const { return best_; }
+
+ private:
+  void Visit(size_t i, uint64_t cov_a, uint64_t cov_b, double num, double den) {
+    if (budget_ <= 0) return;
+    if (i == by_token_.size()) {
+      --budget_;
+      double total = den;
+      for (size_t k = 0; k < pen_a_.size() && k < kMaxAligned; ++k) {
+        if (!(cov_a >> k & 1)) total += pen_a_[k];
+      }
+      for (size_t k = 0; k < pen_b_.size() && k < kMaxAligned; ++k) {
+        if (!(cov_b >> k & 1)) total += pen_b_[k];
+      }
+      const double score = total > 0 ? num / total : 0.0;
+      if (score > best_score_) {
+        best_score_ = score;
+        best_ = chosen_;
+      }
+      return;
+    }
+    if (cov_a >> i & 1) return Visit(i + 1, cov_a, cov_b, num, den);
+    for (const Edge& e : by_token_[i]) {
+      if ((e.mask_a & cov_a) || (e.mask_b & cov_b)) continue;
+      chosen_.push_back(&e);
+      Visit(i + 1, cov_a | e.mask_a, cov_b | e.mask_b, num + e.sim * e.weight, den + e.weight);
+      chosen_.pop_back();
+    }
+    Visit(i + 1, cov_a, cov_b, num, den);
+  }
+
+  const std::vector<std::vector<Edge>>& by_token_;
+  const std::vector<double>& pen_a_;
+  const std::vector<double>& pen_b_;
+  int budget_;
+  std::vector<const Edge*> chosen_;
+  std::vector<const Edge*> best_;
+  double best_score_ = -1;
+};
+
+bool Pairable(const PreparedName& n, const PreparedUnit& u) {
+  if (u.first >= kMaxAligned || u.first + u.count > kMaxAligned) return false;
+  for (int k = u.first; k < u.first + u.count; ++k) {
+    if (n.tokens[k].weight == 0) return false;  // titles
+  }
+  return true;
+}
+
+}  // namespace
+
+NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
+                               const CompareOptions& o) {
+  NameComparison out;
+  out.ignored = a.titles;
+  out.ignored.insert(out.ignored.end(), b.titles.begin(), b.titles.end());
+
+  // Candidate pairs of units, grouped by the first query token they cover, best first.
+  std::vector<std::vector<Edge>> by_token(std::min(a.tokens.size(), kMaxAligned));
+  for (size_t ia = 0; ia < a.units.size(); ++ia) {
+    const PreparedUnit& ua = a.units[ia];
+    if (!Pairable(a, ua)) continue;
+    for (size_t ib = 0; ib < b.units.size(); ++ib) {
+      const PreparedUnit& ub = b.units[ib];
+      if ((ua.count > 1 && ub.count > 1) || !Pairable(b, ub)) continue;
+      const PreparedToken& ta = a.tokens[ua.first];
+      const PreparedToken& tb = b.tokens[ub.first];
+      const bool a_particle = ua.count == 1 && ta.kind == TokenKind::kParticle;
+      const bool b_particle = ub.count == 1 && tb.kind == TokenKind::kParticle;
+      UnitSimilarity s;
+      if (a_particle || b_particle) {
+        // A lone particle pairs only with the same particle (or a name spelt the same, BEN).
+        if (ua.text == ub.text || ua.folded == ub.folded) s = {1.0, "particle"};
+      } else {
+        s = TokenSimilarity(ua, ua.count == 1 && ta.initial, ub, ub.count == 1 && tb.initial, o);
+      }
+      if (s.score < o.min_token_similarity) continue;
+      by_token[ua.first].push_back({static_cast<int>(ia), static_cast<int>(ib), SpanMask(ua),
+                                    SpanMask(ub), s.score, SpanWeight(a, ua) + SpanWeight(b, ub),
+                                    s.method});
+    }
+  }
+  for (auto& edges : by_token) {
+    std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
+      return x.sim * x.weight > y.sim * y.weight;
+    });
+  }
+
+  const int size_a = SizeOf(a);
+  const int size_b = SizeOf(b);
+  const std::vector<double> pen_a = UnpairedPenalties(a, size_a, size_b, o);
+  const std::vector<double> pen_b = UnpairedPenalties(b, size_b, size_a, o);
+  Aligner aligner(by_token, pen_a, pen_b, o.search_budget);
+  aligner.Run();
+
+  uint64_t cov_a = 0;
+  uint64_t cov_b = 0;
+  for (const Edge* e : aligner.best()) {
+    out.pairs.push_back({a.units[e->unit_a].text, b.units[e->unit_b].text, e->sim, e->method});
+    cov_a |= e->mask_a;
+    cov_b |= e->mask_b;
+  }
+  for (size_t k = 0; k < a.tokens.size(); ++k) {
+    if (a.tokens[k].weight > 0 && (k >= kMaxAligned || !(cov_a >> k & 1))) {
+      out.unmatched_query.push_back(a.units[k].text);
+    }
+  }
+  for (size_t k = 0; k < b.tokens.size(); ++k) {
+    if (b.tokens[k].weight > 0 && (k >= kMaxAligned || !(cov_b >> k & 1))) {
+      out.unmatched_candidate.push_back(b.units[k].text);
+    }
+  }
+  out.score = std::clamp(aligner.best_score(), 0.0, 1.0);
+  out.match = out.score >= o.match_threshold && !out.pairs.empty();
+
+  out.explanation = absl::StrFormat("score %.3f %s threshold %.2f: %d pair(s)", out.score,
+                                    out.score >= o.match_threshold ? ">=" : "<",
+                                    o.match_threshold, static_cast<int>(out.pairs.size()));
+  if (!out.unmatched_query.empty()) {
+    absl::StrAppend(&out.explanation, "; unpaired in first: ",
+                    absl::StrJoin(out.unmatched_query, " "));
+  }
+  if (!out.unmatched_candidate.empty()) {
+    absl::StrAppend(&out.explanation, "; unpaired in second: ",
+                    absl::StrJoin(out.unmatched_candidate, " "));
+  }
+  if (!out.ignored.empty()) {
+    absl::StrAppend(&out.explanation, "; titles ignored: ", absl::StrJoin(out.ignored, " "));
+  }
+  return out;
+}
+
+NameComparison CompareNames(const normalize::NormalizedName& a, const normalize::NormalizedName& b,
+                            const CompareOptions& options) {
+  return ComparePrepared(PrepareName(a, options), PrepareName(b, options), options);
+}
+
+absl::StatusOr<NameComparison> CompareNameStrings(std::string_view a, std::string_view b,
+                                                  const CompareOptions& options) {
+  auto na = normalize::NormalizeName(a);
+  if (!na.ok()) {
+    return absl::Status(na.status().code(), absl::StrCat("first name: ", na.status().message()));
+  }
+  auto nb = normalize::NormalizeName(b);
+  if (!nb.ok()) {
+    return absl::Status(nb.status().code(), absl::StrCat("second name: ", nb.status().message()));
+  }
+  return CompareNames(*na, *nb, options);
+}
+
+}  // namespace paxscreen::compare

@@ -1,0 +1,140 @@
+// Name-against-name comparison: a score in [0,1] that two normalized names are the same person's
+// name written differently, with the evidence (which tokens were paired, and how).
+//
+//   PAX_ASSIGN_OR_RETURN(auto c, compare::CompareNameStrings("MUHAMMAD AL-QAHTANI",
+//                                                            "MOHAMMED ALQAHTANI", {}));
+//   // c.match == true; c.pairs: MUHAMMAD~MOHAMMED (phonetic:dmetaphone), ALQAHTANI~ALQAHTANI
+//
+// Algorithm (our own design; ideas from the name-matching literature: Christen, "Data Matching",
+// 2012, ch. 5, and the token-set scorers of RapidFuzz):
+//   1. Each name is prepared once (PreparedName): its tokens, and every span of 2-3 adjacent
+//      tokens concatenated ("ABDUL"+"RAHMAN" -> "ABDULRAHMAN", "AL"+"QAHTANI"), each unit with
+//      its phonetic keys (Double Metaphone primary/alternate, Arabic skeleton, Daitch-Mokotoff).
+//   2. Unit similarity (TokenSimilarity): exact 1; folded-equal (MUELLER/MULLER) 0.97; an initial
+//      and a token starting with it `initial_similarity`; else an edit score mixing optimal string
+//      alignment and Jaro-Winkler (after stripping a shared ABD-/AL- prefix so ABDULLAH does not
+//      look like ABDULRAHMAN), raised when a phonetic key agrees and the spelling is close enough;
+//      a feminine form (IVAN/IVANA, SAMIR/SAMIRA) is capped.
+//   3. Alignment: the order-free pairing of disjoint units (at least one side a single token)
+//      that maximizes the final score, found by depth-first search over the query tokens
+//      (names have < 10 tokens; a budget bounds the search and the best pairing found is kept).
+//   4. Score = sum(sim * weight of paired tokens) / (sum(weight of paired tokens) + penalties of
+//      unpaired tokens). Titles weigh 0; particles and initials weigh less than names. An unpaired
+//      token of the name with more tokens is a missing middle name (light penalty) unless it is
+//      its first or last name token (heavy); an unpaired name token of the shorter name costs its
+//      full weight times `shorter_unmatched_penalty`.
+// Cost: preparing a name of n tokens encodes ~3n units; comparing two prepared names computes at
+// most (3n)(3m) unit similarities (each O(|a||b|)) and a bounded search.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "matcher/normalize/normalize.h"
+
+namespace paxscreen::compare {
+
+// Tuned on the dev split of tests/matcher/compare/labelled_pairs.csv (see README.md).
+struct CompareOptions {
+  double match_threshold = 0.82;  // score >= threshold -> match
+  bool use_phonetic = true;       // phonetic keys may raise a token similarity
+
+  // Token weights.
+  double particle_weight = 0.3;  // AL, BIN, VAN, DE ...
+  double initial_weight = 0.5;   // "J" in "J SMITH"
+
+  // Token similarity.
+  double folded_similarity = 0.97;    // equal only after plain folding (MUELLER / MULLER)
+  double initial_similarity = 0.85;   // J ~ JOHN
+  double osa_share = 0.7;             // edit = osa_share * OSA sim + (1 - osa_share) * JW
+  double spelling_only_discount = 0.15;  // subtracted when no phonetic key agrees
+  double phonetic_min_edit = 0.55;    // phonetic agreement counts only above this edit score
+  double phonetic_floor = 0.6;        // agreeing keys: sim = floor + (1 - floor) * edit
+  double feminine_cap = 0.6;          // IVAN / IVANA, SAMIR / SAMIRA
+  double min_token_similarity = 0.7;  // pairs below this are not paired
+
+  // Penalties for unpaired tokens (multiplied by the token's weight).
+  double missing_middle_penalty = 0.25;
+  double missing_edge_penalty = 1.0;
+  double shorter_unmatched_penalty = 1.2;
+
+  int search_budget = 20000;  // leaves visited by the alignment search before it settles
+};
+
+// One paired unit of the alignment (a unit is a token or adjacent tokens joined).
+struct TokenMatch {
+  std::string query_token;      // "ABDULRAHMAN" when joined from ABDUL RAHMAN
+  std::string candidate_token;
+  double score = 0;
+  // "exact", "folded", "joined", "particle", "initial", "osa", "jaro_winkler",
+  // "phonetic:dmetaphone", "phonetic:arabic", "phonetic:dmsoundex", "feminine_form"
+  std::string method;
+};
+
+struct NameComparison {
+  double score = 0;
+  bool match = false;
+  std::vector<TokenMatch> pairs;
+  std::vector<std::string> unmatched_query;      // tokens of `a` left unpaired (titles excluded)
+  std::vector<std::string> unmatched_candidate;  // tokens of `b` left unpaired
+  std::vector<std::string> ignored;              // titles of either name (weigh nothing)
+  std::string explanation;                       // one line a reviewer can read
+};
+
+// A name made ready for many comparisons: tokens, joined spans, phonetic keys. Immutable after
+// PrepareName; safe to share between threads; owns all its strings.
+struct PreparedUnit {
+  std::string text;    // ICAO form, tokens concatenated for spans
+  std::string folded;  // plain-folded form (== text when no diacritics were involved)
+  std::string stem;    // text with a leading ABD-/AL-/EL- prefix removed, or empty
+  std::string dm_primary, dm_alternate;   // Double Metaphone
+  std::string arabic;                     // Arabic/Persian consonant skeleton
+  std::vector<std::string> dmsoundex;     // Daitch-Mokotoff codes (sorted)
+  uint8_t first = 0;  // first token index
+  uint8_t count = 1;  // tokens covered
+};
+
+struct PreparedToken {
+  normalize::TokenKind kind = normalize::TokenKind::kName;
+  normalize::TokenRole role = normalize::TokenRole::kUnknown;
+  bool initial = false;
+  double weight = 1.0;
+};
+
+struct PreparedName {
+  std::vector<PreparedToken> tokens;  // all tokens of the normalized name, titles included
+  std::vector<PreparedUnit> units;    // units[i] for i < tokens.size() is token i; then spans
+  std::vector<std::string> titles;    // title tokens (not aligned)
+  int name_token_count = 0;           // tokens that are neither titles, particles nor initials
+};
+
+// Prepares a normalized name (phonetic encoding happens here, once).
+PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOptions& options = {});
+
+// Compares two prepared names. `a` is the query (passenger), `b` the candidate (list entry);
+// the score is symmetric up to search ties.
+NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
+                               const CompareOptions& options = {});
+
+// Convenience: prepares and compares.
+NameComparison CompareNames(const normalize::NormalizedName& a, const normalize::NormalizedName& b,
+                            const CompareOptions& options = {});
+
+// Normalizes (NameForm::kAuto: MRZ, "SURNAME, GIVEN" or full name) and compares. Invalid UTF-8
+// -> InvalidArgumentError naming which name and the byte offset.
+absl::StatusOr<NameComparison> CompareNameStrings(std::string_view a, std::string_view b,
+                                                  const CompareOptions& options = {});
+
+// Similarity of two prepared units, and the method that produced it (exposed for tests and the
+// index, which verifies candidate tokens with it).
+struct UnitSimilarity {
+  double score = 0;
+  const char* method = "none";
+};
+UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
+                               bool b_initial, const CompareOptions& options);
+
+}  // namespace paxscreen::compare

@@ -1,0 +1,127 @@
+// PrepareName: tokens, joined spans and their phonetic keys, computed once per name.
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "matcher/compare/compare.h"
+#include "matcher/phonetic/arabic_skeleton.h"
+#include "matcher/phonetic/daitch_mokotoff.h"
+#include "matcher/phonetic/double_metaphone.h"
+
+namespace paxscreen::compare {
+namespace {
+
+using normalize::TokenKind;
+
+// Longest first. Remainders shorter than 3 letters are not stripped (ABDU, ALI).
+constexpr std::array<std::string_view, 9> kAbdPrefixes = {
+    "ABDOUL", "ABDUL", "ABDEL", "ABDAL", "ABDOL", "ABDUR", "ABDUS", "ABDU", "ABD"};
+
+bool IsVowel(char c) {
+  return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'Y';
+}
+
+// The part of a token after a leading ABD-class or AL/EL prefix, or empty when there is none.
+// ABD prefixes match longest first: ABDULLAH -> LAH, ABDULRAHMAN -> RAHMAN, ABDELKARIM -> KARIM.
+// AL-/EL- are stripped only before a consonant (ALQAHTANI -> QAHTANI) so that ALEKSANDR and ELENA
+// keep their form. `particle_len` > 0: a span starting with a particle token of that length.
+std::string Stem(std::string_view text, size_t particle_len) {
+  if (particle_len > 0 && text.size() >= particle_len + 3) {
+    return std::string(text.substr(particle_len));
+  }
+  for (std::string_view p : kAbdPrefixes) {
+    if (text.size() >= p.size() + 3 && text.substr(0, p.size()) == p) {
+      return std::string(text.substr(p.size()));
+    }
+  }
+  if (text.size() >= 6 && (text.substr(0, 2) == "AL" || text.substr(0, 2) == "EL") &&
+      !IsVowel(text[2])) {
+    return std::string(text.substr(2));
+  }
+  return {};
+}
+
+void EncodeKeys(PreparedUnit& u, bool initial) {
+  if (initial) return;
+  phonetic::MetaphoneKeys dm = phonetic::DoubleMetaphone(u.text, 6);
+  u.dm_primary = std::move(dm.primary);
+  if (dm.alternate != u.dm_primary) u.dm_alternate = std::move(dm.alternate);
+  u.arabic = phonetic::ArabicSkeleton(u.text);
+  u.dmsoundex = phonetic::DaitchMokotoff(u.text);
+  std::sort(u.dmsoundex.begin(), u.dmsoundex.end());
+  u.dmsoundex.erase(std::unique(u.dmsoundex.begin(), u.dmsoundex.end()), u.dmsoundex.end());
+}
+
+}  // namespace
+
+PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOptions& options) {
+  PreparedName out;
+  const size_t n = std::min<size_t>(name.tokens.size(), 255);
+  out.tokens.reserve(n);
+  out.units.reserve(3 * n);
+  for (size_t i = 0; i < n; ++i) {
+    const normalize::Token& t = name.tokens[i];
+    PreparedToken pt;
+    pt.kind = t.kind;
+    // A title right after a particle is part of a family name (EL-HAJJ, AL SHEIKH, AL-MULLA);
+    // normalize made that particle a name because no name followed it, so undo that too.
+    if (pt.kind == TokenKind::kTitle && i > 0 &&
+        normalize::ClassifyToken(name.tokens[i - 1].text) == TokenKind::kParticle) {
+      pt.kind = TokenKind::kName;
+      PreparedToken& prev = out.tokens[i - 1];
+      if (prev.kind == TokenKind::kName && !prev.initial) {
+        prev.kind = TokenKind::kParticle;
+        prev.weight = options.particle_weight;
+        --out.name_token_count;
+      }
+    }
+    pt.role = t.role;
+    pt.initial = t.initial || t.text.size() == 1;
+    if (pt.kind == TokenKind::kTitle) {
+      pt.weight = 0;
+      out.titles.push_back(t.text);
+    } else if (pt.kind == TokenKind::kParticle) {
+      pt.weight = options.particle_weight;
+    } else if (pt.initial) {
+      pt.weight = options.initial_weight;
+    } else {
+      ++out.name_token_count;
+    }
+    out.tokens.push_back(pt);
+    PreparedUnit u;
+    u.text = t.text;
+    u.folded = t.FoldedOrText();
+    if (pt.kind != TokenKind::kParticle) u.stem = Stem(u.text, 0);
+    u.first = static_cast<uint8_t>(i);
+    u.count = 1;
+    EncodeKeys(u, pt.initial);
+    out.units.push_back(std::move(u));
+  }
+  // Spans of 2 and 3 adjacent tokens, titles and initials excluded: ABDUL+RAHMAN,
+  // VAN+DER+BERG, JEAN+PIERRE, ZIA+UR+RAHMAN.
+  for (size_t len = 2; len <= 3; ++len) {
+    for (size_t i = 0; i + len <= n; ++i) {
+      bool usable = true;
+      for (size_t k = i; k < i + len; ++k) {
+        if (out.tokens[k].kind == TokenKind::kTitle || out.tokens[k].initial) usable = false;
+      }
+      if (!usable) continue;
+      PreparedUnit u;
+      size_t particle_len = 0;
+      for (size_t k = i; k < i + len; ++k) {
+        u.text += name.tokens[k].text;
+        u.folded += name.tokens[k].FoldedOrText();
+      }
+      if (out.tokens[i].kind == TokenKind::kParticle) particle_len = name.tokens[i].text.size();
+      u.stem = Stem(u.text, particle_len);
+      u.first = static_cast<uint8_t>(i);
+      u.count = static_cast<uint8_t>(len);
+      EncodeKeys(u, false);
+      out.units.push_back(std::move(u));
+    }
+  }
+  return out;
+}
+
+}  // namespace paxscreen::compare

@@ -1,0 +1,122 @@
+// Similarity of two prepared units (tokens or joined spans); see compare.h, step 2.
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "matcher/compare/compare.h"
+#include "matcher/compare/small_distance.h"
+
+namespace paxscreen::compare {
+namespace {
+
+bool IsVowel(char c) {
+  return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'Y';
+}
+
+// Normalized optimal-string-alignment similarity: 1 - d / max(|a|, |b|).
+double OsaSimilarity(std::string_view a, std::string_view b) {
+  const size_t longest = std::max(a.size(), b.size());
+  if (longest == 0) return 1.0;
+  return 1.0 - static_cast<double>(SmallOsa(a, b)) / static_cast<double>(longest);
+}
+
+struct EditScore {
+  double score = 0;
+  bool osa_won = true;
+};
+
+EditScore Edit(std::string_view a, std::string_view b, double osa_share) {
+  const double osa = OsaSimilarity(a, b);
+  const double jw = SmallJaroWinkler(a, b);
+  return {osa_share * osa + (1.0 - osa_share) * jw, osa >= jw};
+}
+
+// IVAN / IVANA, SAMIR / SAMIRA, ORLOV / ORLOVA, ALEXANDER / ALEXANDRA, CHRISTIAN / CHRISTINA:
+// one ends in a consonant, the other in A, and without that A they are at most one edit apart.
+// In most naming cultures on the lists the A ending marks a different (female) person.
+bool FeminineForm(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty() || a.back() == 'A') std::swap(a, b);
+  if (a.size() < 3 || b.size() < 4 || IsVowel(a.back()) || b.back() != 'A') return false;
+  if (b.size() != a.size() + 1 && b.size() != a.size()) return false;
+  const std::string_view stem = b.substr(0, b.size() - 1);
+  return stem == a || (stem.size() >= 5 && SmallOsa(stem, a) <= 1);
+}
+
+bool SharesCode(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  // Both sorted: linear merge.
+  auto i = a.begin();
+  auto j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (*i == *j) return true;
+    if (*i < *j) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return false;
+}
+
+// The first phonetic key the two units share, or nullptr.
+const char* PhoneticAgreement(const PreparedUnit& a, const PreparedUnit& b) {
+  if (!a.arabic.empty() && a.arabic == b.arabic) return "phonetic:arabic";
+  if (!a.dm_primary.empty() &&
+      (a.dm_primary == b.dm_primary || a.dm_primary == b.dm_alternate ||
+       (!a.dm_alternate.empty() && (a.dm_alternate == b.dm_primary || a.dm_alternate == b.dm_alternate)))) {
+    return "phonetic:dmetaphone";
+  }
+  if (SharesCode(a.dmsoundex, b.dmsoundex)) return "phonetic:dmsoundex";
+  return nullptr;
+}
+
+}  // namespace
+
+UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
+                               bool b_initial, const CompareOptions& options) {
+  const bool joined = a.count > 1 || b.count > 1;
+  if (a.text == b.text) return {1.0, joined ? "joined" : "exact"};
+  if (a.folded == b.folded || a.folded == b.text || a.text == b.folded) {
+    return {options.folded_similarity, joined ? "joined" : "folded"};
+  }
+  if (a_initial || b_initial) {
+    if (a_initial && b_initial) return {};
+    const PreparedUnit& full = a_initial ? b : a;
+    const PreparedUnit& init = a_initial ? a : b;
+    if (full.count == 1 && !full.text.empty() && full.text[0] == init.text[0]) {
+      return {options.initial_similarity, "initial"};
+    }
+    return {};
+  }
+  // Very different lengths cannot be the same token spelt differently.
+  const size_t la = a.text.size();
+  const size_t lb = b.text.size();
+  if (2 * std::min(la, lb) < std::max(la, lb)) return {};
+
+  // ABDULLAH vs ABDULRAHMAN: compare what follows the shared prefix.
+  EditScore edit;
+  if (!a.stem.empty() && !b.stem.empty()) {
+    edit = Edit(a.stem, b.stem, options.osa_share);
+  } else {
+    edit = Edit(a.text, b.text, options.osa_share);
+    if (a.folded != a.text || b.folded != b.text) {
+      EditScore f = Edit(a.folded, b.folded, options.osa_share);
+      if (f.score > edit.score) edit = f;
+    }
+  }
+  // Spelling alone (no phonetic key agrees) is discounted: one changed consonant makes a
+  // different name (KHALIL / KHALID, AMIR / AMIN) more often than a typo does.
+  UnitSimilarity out{edit.score - options.spelling_only_discount,
+                     edit.osa_won ? "osa" : "jaro_winkler"};
+  if (options.use_phonetic && edit.score >= options.phonetic_min_edit) {
+    if (const char* key = PhoneticAgreement(a, b)) {
+      const double boosted = options.phonetic_floor + (1.0 - options.phonetic_floor) * edit.score;
+      out = {std::max(boosted, edit.score), key};
+    }
+  }
+  if (FeminineForm(a.text, b.text) && out.score > options.feminine_cap) {
+    out = {options.feminine_cap, "feminine_form"};
+  }
+  return out;
+}
+
+}  // namespace paxscreen::compare

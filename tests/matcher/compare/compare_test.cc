@@ -1,0 +1,164 @@
+#include "matcher/compare/compare.h"
+
+#include <algorithm>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+namespace paxscreen::compare {
+namespace {
+
+NameComparison Cmp(const std::string& a, const std::string& b, const CompareOptions& o = {}) {
+  auto c = CompareNameStrings(a, b, o);
+  REQUIRE(c.ok());
+  return *c;
+}
+
+bool HasMethod(const NameComparison& c, const std::string& prefix) {
+  return std::any_of(c.pairs.begin(), c.pairs.end(),
+                     [&](const TokenMatch& m) { return m.method.rfind(prefix, 0) == 0; });
+}
+
+TEST_CASE("the issue's variant spellings match", "[compare]") {
+  const char* pairs[][2] = {
+      {"MOHAMMED ALI", "MUHAMMAD ALI"},
+      {"MUHAMMAD ALI", "MOHAMAD ALI"},
+      {"MOHAMMED ALI", "MOHAMAD ALI"},
+      {"YUSUF IBRAHIM", "YOUSSEF IBRAHIM"},
+      {"ALEKSANDR PETROV", "OLEKSANDR PETROV"},
+      {"ABDUL RAHMAN HASSAN", "ABDULRAHMAN HASSAN"},
+      {"SAAD AL-QAHTANI", "SAAD ALQAHTANI"},
+      {"MUHAMMAD YUSUF AL-QAHTANI", "MOHAMMED YOUSSEF ALQAHTANI"},
+  };
+  for (const auto& p : pairs) {
+    INFO(p[0] << " | " << p[1]);
+    const NameComparison c = Cmp(p[0], p[1]);
+    CHECK(c.match);
+    CHECK(c.score >= CompareOptions{}.match_threshold);
+  }
+}
+
+TEST_CASE("different people sharing a surname do not match", "[compare]") {
+  const char* pairs[][2] = {{"JOHN SMITH", "JANE SMALL"},
+                            {"AHMED KHAN", "IMRAN KHAN"},
+                            {"JOHN SMITH", "JANE SMITH"},
+                            {"ABDUL RAHMAN HASSAN", "ABDUL KARIM HASSAN"},
+                            {"ABDULLAH SALEH", "ABDULRAHMAN SALEH"},
+                            {"IVAN ORLOV", "IVANA ORLOVA"}};
+  for (const auto& p : pairs) {
+    INFO(p[0] << " | " << p[1]);
+    const NameComparison c = Cmp(p[0], p[1]);
+    CHECK_FALSE(c.match);
+    CHECK(c.score < 0.75);
+  }
+}
+
+TEST_CASE("evidence names the pairing and its method", "[compare]") {
+  SECTION("joined particle") {
+    const NameComparison c = Cmp("ABDUL RAHMAN", "ABDULRAHMAN");
+    REQUIRE(c.pairs.size() == 1);
+    CHECK(c.pairs[0].query_token == "ABDULRAHMAN");
+    CHECK(c.pairs[0].method == "joined");
+    CHECK(c.score == Approx(1.0));
+  }
+  SECTION("initial") {
+    const NameComparison c = Cmp("J. SMITH", "JOHN SMITH");
+    CHECK(c.match);
+    CHECK(HasMethod(c, "initial"));
+    CHECK(c.score < 1.0);
+  }
+  SECTION("phonetic key") {
+    const NameComparison c = Cmp("MOHAMMED", "MUHAMMAD");
+    REQUIRE(c.pairs.size() == 1);
+    CHECK(HasMethod(c, "phonetic:"));
+  }
+  SECTION("missing middle name is a light penalty and is listed") {
+    const NameComparison c = Cmp("JOHN PAUL SMITH", "JOHN SMITH");
+    CHECK(c.match);
+    CHECK(c.unmatched_query == std::vector<std::string>{"PAUL"});
+    CHECK(c.unmatched_candidate.empty());
+    // A missing surname costs far more than a missing middle name.
+    CHECK(Cmp("JOHN SMITH", "JOHN").score < c.score - 0.2);
+  }
+  SECTION("titles are ignored, not penalized") {
+    const NameComparison c = Cmp("DR AHMED HASSAN", "AHMED HASSAN");
+    CHECK(c.score == Approx(1.0));
+    CHECK(c.ignored == std::vector<std::string>{"DR"});
+  }
+  SECTION("reordered and MRZ forms") {
+    CHECK(Cmp("SMITH<<JOHN<PAUL", "JOHN PAUL SMITH").score == Approx(1.0));
+    CHECK(Cmp("SMITH, JOHN", "JOHN SMITH").score == Approx(1.0));
+  }
+  SECTION("a feminine form is capped") {
+    const NameComparison c = Cmp("SAMIR", "SAMIRA");
+    CHECK(c.pairs.empty());
+    UnitSimilarity s = TokenSimilarity(PreparedUnit{.text = "SAMIR", .folded = "SAMIR"}, false,
+                                       PreparedUnit{.text = "SAMIRA", .folded = "SAMIRA"}, false,
+                                       CompareOptions{});
+    CHECK(std::string(s.method) == "feminine_form");
+  }
+}
+
+TEST_CASE("scores stay in [0,1] and are symmetric", "[compare]") {
+  const char* names[] = {"MUHAMMAD YUSUF AL-QAHTANI", "J SMITH", "JOHN PAUL SMITH", "Jürgen Müller",
+                         "ABD AL RAHMAN SALEH", "DR", "VAN DER BERG JAN", "Александр Пушкин"};
+  for (const char* a : names) {
+    for (const char* b : names) {
+      INFO(a << " | " << b);
+      const double ab = Cmp(a, b).score;
+      const double ba = Cmp(b, a).score;
+      CHECK(ab >= 0.0);
+      CHECK(ab <= 1.0);
+      CHECK(ab == Approx(ba).margin(1e-9));
+    }
+  }
+}
+
+TEST_CASE("empty, title-only and invalid names", "[compare]") {
+  CHECK(Cmp("", "JOHN SMITH").score == 0.0);
+  CHECK_FALSE(Cmp("", "").match);
+  CHECK_FALSE(Cmp("MR", "MR").match);
+  auto bad = CompareNameStrings("JOHN \xC3", "JOHN", {});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(std::string(bad.status().message()).find("first name") != std::string::npos);
+  auto bad2 = CompareNameStrings("JOHN", "\xFF", {});
+  REQUIRE_FALSE(bad2.ok());
+  CHECK(std::string(bad2.status().message()).find("second name") != std::string::npos);
+}
+
+TEST_CASE("long names stay bounded", "[compare]") {
+  std::string a;
+  std::string b;
+  for (int i = 0; i < 40; ++i) {
+    a += "ALI HASSAN ";
+    b += "HASAN ALY ";
+  }
+  const NameComparison c = Cmp(a, b);
+  CHECK(c.score >= 0.0);
+  CHECK(c.score <= 1.0);
+  std::string big(10000, 'A');
+  CHECK(Cmp(big, big).score == Approx(1.0));
+}
+
+TEST_CASE("prepared names give the same result as CompareNames", "[compare]") {
+  auto a = normalize::NormalizeName("AL-QAHTANI, Muhammad Yusuf");
+  auto b = normalize::NormalizeName("MOHAMMED YOUSSEF ALQAHTANI");
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  const PreparedName pa = PrepareName(*a);
+  const PreparedName pb = PrepareName(*b);
+  const NameComparison x = ComparePrepared(pa, pb);
+  const NameComparison y = CompareNames(*a, *b);
+  CHECK(x.score == y.score);
+  CHECK(x.pairs.size() == y.pairs.size());
+  CHECK(x.match);
+  // Threshold is an option, the score is not affected by it.
+  CompareOptions strict;
+  strict.match_threshold = 0.999;
+  const NameComparison z = ComparePrepared(pa, pb, strict);
+  CHECK(z.score == x.score);
+  CHECK_FALSE(z.match);
+}
+
+}  // namespace
+}  // namespace paxscreen::compare
