@@ -11,10 +11,8 @@
 #include "matcher/compare/evaluate.h"
 #include "matcher/compare/pairs_csv.h"
 #include "pipeline/cli/command.h"
+#include "pipeline/cli/shared_flags.h"
 
-ABSL_FLAG(double, threshold, paxscreen::compare::CompareOptions{}.match_threshold,
-          "Match threshold: score >= threshold means match.");
-ABSL_FLAG(bool, json, false, "Print one JSON object instead of the table (two-name form).");
 ABSL_FLAG(std::string, pairs, "",
           "CSV file (--pairs=- reads stdin) whose header has columns name1,name2; writes the rows with "
           "columns score and match added to stdout.");
@@ -182,7 +180,7 @@ int RunEvaluate(std::istream& in, const compare::CompareOptions& options) {
 
 int RunCompare(std::vector<std::string> args) {
   compare::CompareOptions options;
-  options.match_threshold = absl::GetFlag(FLAGS_threshold);
+  if (absl::GetFlag(FLAGS_threshold) >= 0) options.match_threshold = absl::GetFlag(FLAGS_threshold);
   if (!(options.match_threshold >= 0 && options.match_threshold <= 1)) {
     std::fprintf(stderr, "paxscreen compare: --threshold must be in [0,1]\n");
     return 2;
@@ -228,7 +226,8 @@ int RunCompare(std::vector<std::string> args) {
 
 }  // namespace
 
-PAXSCREEN_COMMAND("compare", "Score two names (or a CSV of pairs) and explain the score", kUsage,
-                  RunCompare);
+PAXSCREEN_COMMAND_WITH_SHARED_FLAGS("compare",
+                                    "Score two names (or a CSV of pairs) and explain the score",
+                                    kUsage, RunCompare, "threshold,json");
 
 }  // namespace paxscreen::cli

@@ -28,8 +28,6 @@ ABSL_FLAG(std::vector<std::string>, watchlist, {},
 ABSL_FLAG(std::string, dlq, "",
           "dead-letter file: records that cannot be screened (no record_id, no usable name, "
           "undecodable), one JSON object per line with the reason");
-ABSL_FLAG(double, min_score, -1,
-          "emit events with score >= this (default: the per-list thresholds, 0.80)");
 ABSL_FLAG(int, shards, 0, "index shards (0: one per hardware thread)");
 ABSL_FLAG(bool, passenger_data_in_events, false,
           "also write the passenger's matched name tokens into the evidence (personal data)");
@@ -39,7 +37,7 @@ namespace {
 
 constexpr char kUsage[] =
     "Usage: paxscreen screen --watchlist FILE[,FILE...] [FILE...] [--input FILE|-]\n"
-    "                        [--output FILE|-] [--min_score X] [--threads N] [--dlq FILE]\n"
+    "                        [--output FILE|-] [--threshold X] [--threads N] [--dlq FILE]\n"
     "\n"
     "Screens passenger records against the watchlists and writes one match event (JSON) per\n"
     "hit, one per line. Input: NDJSON passenger records (record_id plus passenger.surname and\n"
@@ -158,7 +156,7 @@ int RunScreen(std::vector<std::string> args) {
   const std::string version = screen::WatchlistVersion(entries);
   screen::ScreenOptions options;
   options.shards = absl::GetFlag(FLAGS_shards);
-  if (double t = absl::GetFlag(FLAGS_min_score); t >= 0) options.score.default_threshold = t;
+  if (double t = absl::GetFlag(FLAGS_threshold); t >= 0) options.score.default_threshold = t;
   screen::Screener screener(options);
   auto t0 = std::chrono::steady_clock::now();
   screener.Load(std::move(entries));
@@ -297,6 +295,6 @@ int RunScreen(std::vector<std::string> args) {
 
 PAXSCREEN_COMMAND_WITH_SHARED_FLAGS("screen",
                                     "Screen passenger records against watchlists (no broker)",
-                                    kUsage, RunScreen, "input,output,threads,format");
+                                    kUsage, RunScreen, "input,output,threads,format,threshold");
 
 }  // namespace paxscreen::cli

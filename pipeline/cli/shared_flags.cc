@@ -8,3 +8,7 @@ ABSL_FLAG(std::string, input, "-", "input file, or - for standard input");
 ABSL_FLAG(std::string, output, "-", "output file, or - for standard output");
 ABSL_FLAG(std::string, format, "auto",
           "input format: auto (detected from the first bytes), ndjson, paxlst or pnrgov");
+ABSL_FLAG(double, threshold, -1,
+          "score at or above which a pair matches or a hit is reported (default: the command's "
+          "own default: compare 0.82 for names; screen the per-list thresholds)");
+ABSL_FLAG(bool, json, false, "print JSON for machines instead of the readable table");

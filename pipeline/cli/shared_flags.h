@@ -13,3 +13,5 @@ ABSL_DECLARE_FLAG(int, threads);
 ABSL_DECLARE_FLAG(std::string, input);
 ABSL_DECLARE_FLAG(std::string, output);
 ABSL_DECLARE_FLAG(std::string, format);
+ABSL_DECLARE_FLAG(double, threshold);
+ABSL_DECLARE_FLAG(bool, json);
