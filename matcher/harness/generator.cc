@@ -68,11 +68,17 @@ std::string NoisyDob(const model::WatchlistEntry& e, model::Passenger* p, std::m
   return e.dates_of_birth.empty() ? "none" : "missing";
 }
 
-// Fills surname and given names (last token as surname) or the full name, at random.
+// Fills surname and given names (the last token, with the particles before it, as surname)
+// or the full name, at random.
 void SetName(const std::vector<std::string>& tokens, model::Passenger* p, std::mt19937_64& rng) {
   if (tokens.size() >= 2 && Chance(rng, 0.5)) {
-    p->surname = tokens.back();
-    p->given_names = absl::StrJoin(tokens.begin(), tokens.end() - 1, " ");
+    auto surname = tokens.end() - 1;
+    while (surname - 1 > tokens.begin() &&
+           normalize::ClassifyToken(*(surname - 1)) == normalize::TokenKind::kParticle) {
+      --surname;
+    }
+    p->surname = absl::StrJoin(surname, tokens.end(), " ");
+    p->given_names = absl::StrJoin(tokens.begin(), surname, " ");
   } else {
     p->full_name = absl::StrJoin(tokens, " ");
   }
@@ -228,8 +234,15 @@ std::vector<LabelledTraveller> GenerateTravellers(const std::vector<model::Watch
                                                   const HarnessOptions& options) {
   std::mt19937_64 rng(options.seed);
   std::vector<LabelledTraveller> out;
-  absl::flat_hash_set<std::string> listed;  // sorted token sets of every list name
+  // Sorted token sets of every list name, particles left out, so that a generated negative
+  // that is in fact a listed name (IBRAHIM BAKR / Ibrahim al-Bakr) is drawn again.
+  absl::flat_hash_set<std::string> listed;
   auto key = [](std::vector<std::string> t) {
+    t.erase(std::remove_if(t.begin(), t.end(),
+                           [](const std::string& w) {
+                             return normalize::ClassifyToken(w) != normalize::TokenKind::kName;
+                           }),
+            t.end());
     std::sort(t.begin(), t.end());
     return absl::StrJoin(t, " ");
   };
@@ -313,7 +326,7 @@ std::vector<LabelledTraveller> GenerateTravellers(const std::vector<model::Watch
       tokens = {Pick(pool.given, rng)};
       if (Chance(rng, 0.35)) tokens.push_back(Pick(pool.given, rng));
       tokens.push_back(Pick(pool.surnames, rng));
-    } while (listed.contains(key(tokens)));
+    } while (listed.contains(key(Words(absl::StrJoin(tokens, " ")))));
     add(std::move(tokens), nullptr, Variant::kNegative, false);
     model::Passenger& p = out.back().record.passenger;
     if (Chance(rng, 0.8)) p.date_of_birth = FormatDate(1940 + rng() % 66, 1 + rng() % 12, 1 + rng() % 28);

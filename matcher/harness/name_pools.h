@@ -22,7 +22,7 @@ struct NamePool {
 const std::vector<std::vector<std::string>>& TransliterationFamilies();
 // (from, to) substring rewrites seen between transliteration systems (OU -> U, Q -> K ...).
 const std::vector<std::pair<std::string, std::string>>& SpellingRules();
-// Prefixes written joined or apart (AL, EL, ABDUL, ABU, BIN, VAN, MC ...).
+// Prefixes written joined or apart inside one token (ABDULRAHMAN / ABDUL RAHMAN, ABUBAKR).
 const std::vector<std::string>& JoinablePrefixes();
 const std::vector<std::string>& MiddleNames();
 const std::vector<NamePool>& CulturePools();

@@ -15,8 +15,9 @@ namespace {
 
 // Particles and prefixes that attach to the following name (Arabic, Persian, Dutch, German,
 // Romance, Gaelic). Sorted for binary search.
-constexpr std::array<std::string_view, 47> kParticles = {
-    "ABD",  "ABDAL", "ABDEL", "ABDOU", "ABDUL", "ABOU",  "ABU", "AF",  "AL",  "AP",
+constexpr std::array<std::string_view, 50> kParticles = {
+    "ABD",  "ABDAL", "ABDEL", "ABDOL", "ABDOU", "ABDOUL", "ABDUL", "ABDUR", "ABOU",  "ABU",
+    "AF",   "AL",    "AP",
     "BEN",  "BIN",   "BINT",  "BOU",   "DA",    "DAL",   "DAS", "DE",  "DEGLI", "DEI",
     "DEL",  "DELA",  "DELLA", "DELLE", "DEN",   "DER",   "DES", "DI",  "DOS", "DU",
     "EL",   "IBN",   "LA",    "LAS",   "LE",    "LES",   "LOS", "MAC", "MC",  "OULD",
@@ -36,8 +37,9 @@ static_assert(std::is_sorted(kParticles.begin(), kParticles.end()));
 static_assert(std::is_sorted(kTitles.begin(), kTitles.end()));
 
 // Prefixes that SplitParticlePrefix may cut off a joined token, longest first.
-constexpr std::array<std::string_view, 12> kJoinedPrefixes = {
-    "ABDOUL", "ABDUL", "ABDEL", "ABDAL", "ABOU", "ABU", "IBN", "BIN", "ABD", "AL", "EL", "UL"};
+constexpr std::array<std::string_view, 14> kJoinedPrefixes = {
+    "ABDOUL", "ABDUL", "ABDUR", "ABDEL", "ABDAL", "ABDOL", "ABOU", "ABU", "IBN", "BIN",
+    "ABD",    "AL",    "EL",    "UL"};
 
 NameForm DetectForm(std::string_view s) {
   if (s.find('<') != std::string_view::npos) return NameForm::kMrz;

@@ -45,10 +45,16 @@ void ParallelFor(size_t n, int threads, Fn fn) {
 
 }  // namespace
 
+compare::CompareOptions ScreeningCompareOptions() {
+  compare::CompareOptions o;
+  o.spelling_only_discount = 0.05;
+  return o;
+}
+
 Screener::Screener(ScreenOptions options)
     : options_(std::move(options)),
       shards_(options_.shards > 0 ? options_.shards : DefaultShards()) {
-  for (auto& s : shards_) s.store(Shard::Build({}, options_));
+  for (auto& s : shards_) s.Store(Shard::Build({}, options_));
 }
 
 Screener::~Screener() = default;
@@ -66,7 +72,7 @@ void Screener::Load(std::vector<model::WatchlistEntry> entries, int threads) {
   }
   if (threads <= 0) threads = std::min<int>(shards_.size(), DefaultShards());
   ParallelFor(shards_.size(), threads, [&](size_t i) {
-    shards_[i].store(Shard::Build(std::move(parts[i]), options_));
+    shards_[i].Store(Shard::Build(std::move(parts[i]), options_));
   });
   ++version_;
 }
@@ -77,7 +83,7 @@ void Screener::Apply(const std::vector<model::WatchlistEntry>& changes) {
   for (const auto& c : changes) by_shard[ShardOf(c.entry_id)].push_back(&c);
   for (size_t i = 0; i < shards_.size(); ++i) {
     if (by_shard[i].empty()) continue;
-    std::shared_ptr<const Shard> old = shards_[i].load();
+    std::shared_ptr<const Shard> old = shards_[i].Load();
     std::vector<model::WatchlistEntry> entries = old->entries();
     absl::flat_hash_map<std::string, size_t> pos;
     for (size_t k = 0; k < entries.size(); ++k) pos[entries[k].entry_id] = k;
@@ -100,7 +106,7 @@ void Screener::Apply(const std::vector<model::WatchlistEntry>& changes) {
     for (size_t k = 0; k < entries.size(); ++k) {
       if (!removed[k]) kept.push_back(std::move(entries[k]));
     }
-    shards_[i].store(Shard::Build(std::move(kept), options_));
+    shards_[i].Store(Shard::Build(std::move(kept), options_));
   }
   ++version_;
 }
@@ -127,7 +133,7 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
   std::vector<uint32_t> candidates;
   std::vector<index::DocumentIndex::Hit> doc_hits;
   for (const auto& slot : shards_) {
-    std::shared_ptr<const Shard> shard = slot.load();
+    std::shared_ptr<const Shard> shard = slot.Load();
     // Best name comparison per entry.
     absl::flat_hash_map<uint32_t, std::pair<uint32_t, compare::NameComparison>> best;
     candidates.clear();
@@ -207,19 +213,19 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
 
 size_t Screener::entry_count() const {
   size_t n = 0;
-  for (const auto& s : shards_) n += s.load()->entries().size();
+  for (const auto& s : shards_) n += s.Load()->entries().size();
   return n;
 }
 
 size_t Screener::name_count() const {
   size_t n = 0;
-  for (const auto& s : shards_) n += s.load()->names().size();
+  for (const auto& s : shards_) n += s.Load()->names().size();
   return n;
 }
 
 size_t Screener::MemoryBytes() const {
   size_t n = 0;
-  for (const auto& s : shards_) n += s.load()->MemoryBytes();
+  for (const auto& s : shards_) n += s.Load()->MemoryBytes();
   return n;
 }
 

@@ -7,7 +7,7 @@
 // Architecture: entries are split over S shards by a hash of the entry id. Each shard is an
 // immutable snapshot (names prepared for comparison, a TokenIndex over their tokens, a
 // DocumentIndex over their documents). A query visits every shard; updates build new snapshots
-// of the shards they touch and swap them in atomically, so readers never wait for a build.
+// of the shards they touch and swap them in (SnapshotSlot), so readers never wait for a build.
 #pragma once
 
 #include <atomic>
@@ -22,12 +22,19 @@
 #include "matcher/model/passenger_record.h"
 #include "matcher/model/watchlist_entry.h"
 #include "matcher/score/score.h"
+#include "matcher/screen/snapshot_slot.h"
 
 namespace paxscreen::screen {
 
+compare::CompareOptions ScreeningCompareOptions();
+
 struct ScreenOptions {
   int shards = 0;  // 0: one per hardware thread
-  compare::CompareOptions compare;
+  // The name scorer's options for screening. Defaults differ from `paxscreen compare` where
+  // the accuracy harness says screening is better served: spelling-only similarity is barely
+  // discounted, because typos are common in booking data and the date of birth and the other
+  // features still separate namesakes.
+  compare::CompareOptions compare = ScreeningCompareOptions();
   score::ScoreOptions score;
   index::TokenIndexOptions tokens;
   // Candidates whose best name comparison is below this are dropped before scoring, unless a
@@ -88,7 +95,7 @@ class Screener {
   size_t ShardOf(const std::string& entry_id) const;
 
   ScreenOptions options_;
-  std::vector<std::atomic<std::shared_ptr<const Shard>>> shards_;
+  std::vector<SnapshotSlot<Shard>> shards_;
   std::mutex update_mu_;  // serializes Load and Apply
   std::atomic<uint64_t> version_{0};
 };

@@ -3,6 +3,8 @@
 // thresholds.
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <map>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -34,6 +36,10 @@ ABSL_FLAG(std::string, sweep_csv, "",
 ABSL_FLAG(int, show_misses, 0,
           "print up to this many missed positives and alerted negatives with their best scores "
           "(generated and list names: for tuning, never used on real passenger data)");
+ABSL_FLAG(std::vector<std::string>, tune, {},
+          "override matcher options for a tuning run, e.g. "
+          "--tune=compare.spelling_only_discount=0.05,score.dob_conflict=-0.2 "
+          "(names: compare.*, score.*, screen.name_floor, screen.weak_alias_penalty)");
 ABSL_FLAG(double, at, -1, "threshold to report at (default: the screener's default threshold)");
 ABSL_FLAG(double, require_recall, 0,
           "exit 1 when recall at the reported threshold is below this (0..1)");
@@ -89,6 +95,38 @@ bool ExportForPeers(const std::string& dir, const std::vector<model::WatchlistEn
   return static_cast<bool>(names) && static_cast<bool>(trav);
 }
 
+// Applies one "group.name=value" override; false when the name is unknown.
+bool Tune(const std::string& setting, screen::ScreenOptions* o) {
+  auto eq = setting.find('=');
+  if (eq == std::string::npos) return false;
+  const std::string name = setting.substr(0, eq);
+  const double v = std::atof(setting.c_str() + eq + 1);
+  const std::map<std::string, double*> fields = {
+      {"compare.particle_weight", &o->compare.particle_weight},
+      {"compare.initial_weight", &o->compare.initial_weight},
+      {"compare.osa_share", &o->compare.osa_share},
+      {"compare.spelling_only_discount", &o->compare.spelling_only_discount},
+      {"compare.phonetic_min_edit", &o->compare.phonetic_min_edit},
+      {"compare.phonetic_floor", &o->compare.phonetic_floor},
+      {"compare.min_token_similarity", &o->compare.min_token_similarity},
+      {"compare.missing_middle_penalty", &o->compare.missing_middle_penalty},
+      {"compare.missing_edge_penalty", &o->compare.missing_edge_penalty},
+      {"compare.shorter_unmatched_penalty", &o->compare.shorter_unmatched_penalty},
+      {"score.dob_exact", &o->score.dob_exact},
+      {"score.dob_swapped", &o->score.dob_swapped},
+      {"score.dob_same_year", &o->score.dob_same_year},
+      {"score.dob_one_year_off", &o->score.dob_one_year_off},
+      {"score.dob_conflict", &o->score.dob_conflict},
+      {"score.sex_conflict", &o->score.sex_conflict},
+      {"screen.name_floor", &o->name_floor},
+      {"screen.weak_alias_penalty", &o->weak_alias_penalty},
+  };
+  auto it = fields.find(name);
+  if (it == fields.end()) return false;
+  *it->second = v;
+  return true;
+}
+
 int RunHarness(std::vector<std::string> args) {
   std::vector<std::string> paths = absl::GetFlag(FLAGS_lists);
   paths.insert(paths.end(), args.begin(), args.end());
@@ -114,6 +152,12 @@ int RunHarness(std::vector<std::string> args) {
   }
 
   screen::ScreenOptions options;
+  for (const std::string& t : absl::GetFlag(FLAGS_tune)) {
+    if (!Tune(t, &options)) {
+      std::fprintf(stderr, "paxscreen harness: unknown --tune setting '%s'\n", t.c_str());
+      return 2;
+    }
+  }
   const double report_at =
       absl::GetFlag(FLAGS_at) >= 0 ? absl::GetFlag(FLAGS_at) : options.score.default_threshold;
   // Screen at the bottom of the sweep so every threshold above it can be measured.
