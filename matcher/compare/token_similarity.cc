@@ -39,6 +39,15 @@ bool FeminineForm(std::string_view a, std::string_view b) {
   if (a.size() < 3 || b.size() < 4 || IsVowel(a.back()) || b.back() != 'A') return false;
   if (b.size() != a.size() + 1 && b.size() != a.size()) return false;
   const std::string_view stem = b.substr(0, b.size() - 1);
+  if (a.size() == b.size()) {
+    // A typo at the end, not a feminine form: the last letter replaced (MBARUSHIMANH /
+    // MBARUSHIMANA) or the last two swapped (MWISAS / MWISSA).
+    if (a.substr(0, a.size() - 1) == stem) return false;
+    const size_t n = a.size();
+    if (a.substr(0, n - 2) == b.substr(0, n - 2) && a[n - 2] == b[n - 1] && a[n - 1] == b[n - 2]) {
+      return false;
+    }
+  }
   return stem == a || (stem.size() >= 5 && SmallOsa(stem, a) <= 1);
 }
 

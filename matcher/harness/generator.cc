@@ -293,10 +293,19 @@ std::vector<LabelledTraveller> GenerateTravellers(const std::vector<model::Watch
           case Variant::kReordered:
             std::rotate(tokens.begin(), tokens.end() - 1, tokens.end());
             break;
-          case Variant::kDroppedMiddle:
-            ok = tokens.size() >= 3;
-            if (ok) tokens.erase(tokens.begin() + 1 + rng() % (tokens.size() - 2));
+          case Variant::kDroppedMiddle: {
+            // A middle name token goes; at least two name tokens must stay.
+            std::vector<size_t> middles, names_at;
+            for (size_t k = 0; k < tokens.size(); ++k) {
+              if (normalize::ClassifyToken(tokens[k]) == normalize::TokenKind::kName) {
+                names_at.push_back(k);
+              }
+            }
+            for (size_t k = 1; k + 1 < names_at.size(); ++k) middles.push_back(names_at[k]);
+            ok = !middles.empty() && names_at.size() >= 3;
+            if (ok) tokens.erase(tokens.begin() + middles[rng() % middles.size()]);
             break;
+          }
           case Variant::kAddedMiddle:
             tokens.insert(tokens.begin() + 1, Pick(MiddleNames(), rng));
             break;

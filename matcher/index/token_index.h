@@ -19,7 +19,7 @@ struct TokenIndexOptions {
   // tokens of up to short_length characters must match exactly, up to medium_length
   // characters within 1, longer within 2. The deletion neighbourhood (SymSpell; Garbe 2012)
   // on both sides holds every pair within that distance.
-  int short_length = 3;
+  int short_length = 2;
   int medium_length = 7;
   // Also match tokens whose Double Metaphone (primary or alternate) or Arabic skeleton agree,
   // for tokens of at least phonetic_min_length characters.

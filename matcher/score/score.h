@@ -49,7 +49,7 @@ struct ScoreOptions {
   double dob_same_year = 0.03;
   double dob_within_range = 0.03;
   double dob_one_year_off = 0.0;
-  double dob_conflict = -0.12;
+  double dob_conflict = -0.25;
   double sex_conflict = -0.05;
   double nationality_match = 0.02;
   double nationality_conflict = -0.01;

@@ -121,6 +121,15 @@ bool Tune(const std::string& setting, screen::ScreenOptions* o) {
       {"screen.name_floor", &o->name_floor},
       {"screen.weak_alias_penalty", &o->weak_alias_penalty},
   };
+  const std::map<std::string, int*> ints = {
+      {"index.short_length", &o->tokens.short_length},
+      {"index.medium_length", &o->tokens.medium_length},
+      {"index.phonetic_min_length", &o->tokens.phonetic_min_length},
+  };
+  if (auto i = ints.find(name); i != ints.end()) {
+    *i->second = static_cast<int>(v);
+    return true;
+  }
   auto it = fields.find(name);
   if (it == fields.end()) return false;
   *it->second = v;

@@ -42,7 +42,8 @@ TEST_CASE("exact, edit-distance and phonetic token matches make candidates") {
 
 TEST_CASE("allowed distance grows with token length") {
   TokenIndex idx = TokenIndex::Build({}, {}, {});
-  REQUIRE(idx.AllowedDistance(3, 9) == 0);
+  REQUIRE(idx.AllowedDistance(2, 9) == 0);
+  REQUIRE(idx.AllowedDistance(3, 9) == 1);
   REQUIRE(idx.AllowedDistance(5, 5) == 1);
   REQUIRE(idx.AllowedDistance(8, 9) == 2);
 }
