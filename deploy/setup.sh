@@ -10,6 +10,7 @@ PACKAGES=(
   catch2 libbenchmark-dev
   clang libclang-rt-14-dev
   python3 default-jre-headless maven curl systemd
+  postgresql postgresql-contrib python3-psycopg2 python3-matplotlib linux-perf
 )
 
 missing=()

@@ -14,13 +14,15 @@
 #include "absl/strings/str_cat.h"
 #include "pipeline/cli/command.h"
 #include "pipeline/kafka/mock_cluster.h"
+#include "pipeline/screening/processor.h"
 #include "pipeline/service/config.h"
 #include "pipeline/service/log.h"
 #include "pipeline/service/processor.h"
 #include "pipeline/service/service.h"
 
 ABSL_FLAG(std::string, config, "", "Config file: `key = value` lines (see pipeline/service/README.md)");
-ABSL_FLAG(std::string, processor, "", "Overrides processor.name");
+ABSL_FLAG(std::string, processor, "",
+          "Overrides processor.name (default: screening; `echo` is a diagnostic that copies records)");
 ABSL_FLAG(int, workers, 0, "Overrides service.workers");
 ABSL_FLAG(std::string, mode, "", "Overrides service.mode: exactly_once | at_least_once");
 ABSL_FLAG(std::string, http, "", "Overrides http.listen (HOST:PORT, or off)");
@@ -36,6 +38,32 @@ using paxscreen::service::Log;
 using paxscreen::service::LogLevel;
 
 std::atomic<bool> g_stop{false};
+
+// The screening processor (pipeline/screening) is registered here, in code linked into the
+// program, because static libraries drop unreferenced registrations.
+PAXSCREEN_REGISTER_PROCESSOR("screening",
+                             "screens passengers (JSON, PAXLST, PNRGOV) against the watchlist",
+                             &paxscreen::screening::MakeScreeningProcessor);
+
+// `processor.name` defaults to `screening` for `paxscreen run` (the service library's own
+// default stays `echo`): a config file that does not name a processor gets screening.
+bool ConfigNamesProcessor(const std::string& path) {
+  FILE* f = std::fopen(path.c_str(), "r");
+  if (f == nullptr) return false;
+  char line[4096];
+  bool named = false;
+  while (std::fgets(line, sizeof line, f) != nullptr) {
+    std::string_view l(line);
+    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
+    if (l.substr(0, 14) == "processor.name") {
+      std::string_view rest = l.substr(14);
+      while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+      if (!rest.empty() && rest.front() == '=') named = true;
+    }
+  }
+  std::fclose(f);
+  return named;
+}
 
 void OnSignal(int) {
   if (g_stop.exchange(true)) _exit(130);  // a second signal: leave now
@@ -60,6 +88,7 @@ int RunRun(std::vector<std::string> overrides) {
     std::fprintf(stderr, "paxscreen run: %s\n", std::string(cfg.status().message()).c_str());
     return 2;
   }
+  if (!ConfigNamesProcessor(path)) overrides.insert(overrides.begin(), "processor.name=screening");
   if (!absl::GetFlag(FLAGS_processor).empty()) overrides.push_back("processor.name=" + absl::GetFlag(FLAGS_processor));
   if (absl::GetFlag(FLAGS_workers) > 0) overrides.push_back(absl::StrCat("service.workers=", absl::GetFlag(FLAGS_workers)));
   if (!absl::GetFlag(FLAGS_mode).empty()) overrides.push_back("service.mode=" + absl::GetFlag(FLAGS_mode));
@@ -89,6 +118,10 @@ int RunRun(std::vector<std::string> overrides) {
     for (const auto& t : cfg->input_topics) (void)mock->CreateTopic(t, 4);
     (void)mock->CreateTopic(cfg->output_topic, 4);
     (void)mock->CreateTopic(cfg->dlq_topic, 1);
+    for (const char* key : {"watchlist.topic", "cleared.topic"}) {
+      if (auto t = cfg->ProcessorOption(key); !t.empty()) (void)mock->CreateTopic(t, 1);
+    }
+    if (auto t = cfg->ProcessorOption("results.topic"); !t.empty()) (void)mock->CreateTopic(t, 4);
     Log(LogLevel::kInfo, absl::StrCat("diagnostic mock cluster at ", mock->bootstrap_servers()));
   }
   auto processor = svc::MakeProcessor(*cfg);
@@ -126,7 +159,8 @@ PAXSCREEN_COMMAND("run",
                   "Run the streaming screening service on Kafka",
                   "Usage: paxscreen run --config FILE [--workers N] [--mode M] [key=value ...]\n\n"
                   "Consumes the input topics in a consumer group, runs the configured processor\n"
-                  "on worker threads and produces its outputs exactly once (transactions) or at\n"
+                  "(default `screening`: processor.watchlist.files / .watchlist.topic, see\n"
+                  "pipeline/screening/README.md; `echo` for diagnostics) on worker threads and produces its outputs exactly once (transactions) or at\n"
                   "least once. Trailing key=value arguments override config-file keys.\n"
                   "Serves /metrics, /healthz and /readyz on http.listen (127.0.0.1:9102).\n"
                   "SIGTERM/SIGINT: finish the batch, commit, exit 0. Fatal errors (fenced,\n"

@@ -1,9 +1,10 @@
 // `paxscreen watchlist stats FILE...`: what a watchlist holds — entries by category, names by
 // kind and script, dates of birth by precision, documents, nationalities mapped to ISO codes,
-// import problems and load time — as a table or JSON. `publish` arrives with the Kafka sink.
+// import problems and load time — as a table or JSON. `paxscreen watchlist publish FILE...
+// --topic T --brokers B [kafka.X=V ...]`: publishes the entries to the compacted watchlist topic.
 //
 //   paxscreen watchlist stats ../shared/data/watchlists/un_consolidated.xml ofac/sdn.csv
-//   paxscreen watchlist stats --json lists/national.ndjson
+//   paxscreen watchlist publish --topic pax.watchlist --brokers 127.0.0.1:9092 un.xml
 #include <cstdio>
 #include <map>
 #include <string>
@@ -15,12 +16,15 @@
 #include "matcher/watchlist/watchlist.h"
 #include "pipeline/cli/command.h"
 #include "pipeline/codec/watchlist_json.h"
+#include "pipeline/screening/publish.h"
 
 // Defined once for the whole binary (compare_cmd.cc); listed as shared below so --help shows it.
 ABSL_DECLARE_FLAG(bool, json);
 ABSL_FLAG(int, show_issues, 5,
           "import problems to print per list on stderr (entry id or file:line, field, reason; "
           "never names or document numbers); -1 prints all");
+ABSL_FLAG(std::string, topic, "", "publish: the compacted watchlist topic");
+ABSL_FLAG(std::string, brokers, "", "publish: bootstrap servers (same as kafka.bootstrap.servers=...)");
 
 namespace paxscreen::cli {
 namespace {
@@ -28,7 +32,7 @@ namespace {
 constexpr char kUsage[] =
     "Usage:\n"
     "  paxscreen watchlist stats [--json] [--show_issues=N] FILE...\n"
-    "  paxscreen watchlist publish ...   (not available yet: comes with the Kafka sink)\n"
+    "  paxscreen watchlist publish --topic T --brokers B [kafka.X=V ...] FILE...\n"
     "\n"
     "FILE is a UN Security Council consolidated list (XML), an OFAC sdn.csv (alt.csv and\n"
     "add.csv beside it are read too; a folder holding sdn.csv also works) or a paxscreen\n"
@@ -41,9 +45,17 @@ constexpr char kUsage[] =
     "load time; with several lists, a merged total (entries counted once per entry_id).\n"
     "--json prints one JSON object instead of the table (flag shared with `compare`).\n"
     "\n"
+    "publish loads the files like stats (merged by entry_id) and produces every entry to the\n"
+    "compacted topic T with an idempotent producer: key = entry_id, value = the entry's JSON\n"
+    "(schemas/watchlist_entry.schema.json); an entry with op delete becomes a tombstone.\n"
+    "Arguments kafka.X=V pass librdkafka property X (TLS, SASL, ...) verbatim. Running\n"
+    "`paxscreen run` instances with processor.watchlist.topic = T apply the changes live.\n"
+    "\n"
     "Examples:\n"
     "  paxscreen watchlist stats ../shared/data/watchlists/un_consolidated.xml\n"
     "  paxscreen watchlist stats --json ../shared/data/watchlists/ofac/sdn.csv\n"
+    "  paxscreen watchlist publish --topic pax.watchlist --brokers 127.0.0.1:9092 \\\n"
+    "      kafka.security.protocol=SASL_SSL ../shared/data/watchlists/un_consolidated.xml\n"
     "\n"
     "Exit status: 0 when every list loaded, 1 when a list could not be read, 2 on usage errors.";
 
@@ -180,6 +192,46 @@ int RunStats(const std::vector<std::string>& files) {
   return rc;
 }
 
+int RunPublish(const std::vector<std::string>& args) {
+  const std::string topic = absl::GetFlag(FLAGS_topic);
+  kafka::Properties props;
+  if (!absl::GetFlag(FLAGS_brokers).empty()) props.push_back({"bootstrap.servers", absl::GetFlag(FLAGS_brokers)});
+  std::vector<std::string> files;
+  for (const auto& a : args) {
+    const size_t eq = a.find('=');
+    if (a.rfind("kafka.", 0) == 0 && eq != std::string::npos) {
+      props.push_back({a.substr(6, eq - 6), a.substr(eq + 1)});
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (topic.empty() || files.empty() || props.empty()) {
+    std::fprintf(stderr, "paxscreen watchlist publish: give --topic, --brokers (or "
+                         "kafka.bootstrap.servers=...) and at least one FILE (see --help)\n");
+    return 2;
+  }
+  watchlist::LoadOptions opts;
+  opts.ndjson_reader = codec::ImportWatchlistNdjsonFile;
+  watchlist::Watchlist merged;
+  for (const auto& l : watchlist::LoadWatchlists(files, opts)) {
+    if (!l.status.ok()) {
+      std::fprintf(stderr, "paxscreen watchlist publish: %s\n", std::string(l.status.message()).c_str());
+      return 1;
+    }
+    std::fprintf(stderr, "watchlist %s (%s): %zu entries, %zu skipped\n", l.source.c_str(),
+                 l.format.c_str(), l.entries.size(), l.skipped_entries());
+    merged.Merge(l);
+  }
+  auto summary = screening::PublishWatchlist(props, topic, merged.entries());
+  if (!summary.ok()) {
+    std::fprintf(stderr, "paxscreen watchlist publish: %s\n", std::string(summary.status().message()).c_str());
+    return 1;
+  }
+  std::printf("published %zu entries and %zu deletes to %s\n", summary->upserts, summary->deletes,
+              topic.c_str());
+  return 0;
+}
+
 int RunWatchlist(std::vector<std::string> args) {
   if (args.empty()) {
     std::fprintf(stderr, "paxscreen watchlist: give a subcommand: stats or publish (see --help)\n");
@@ -188,13 +240,7 @@ int RunWatchlist(std::vector<std::string> args) {
   const std::string sub = args[0];
   args.erase(args.begin());
   if (sub == "stats") return RunStats(args);
-  if (sub == "publish") {
-    std::fprintf(stderr,
-                 "paxscreen watchlist publish: not available yet - publishing to the compacted "
-                 "watchlist topic arrives with the Kafka sink. Use `watchlist stats` to inspect "
-                 "a list, or pass the files to `paxscreen screen --watchlist`.\n");
-    return 2;
-  }
+  if (sub == "publish") return RunPublish(args);
   std::fprintf(stderr, "paxscreen watchlist: unknown subcommand '%s' (stats, publish)\n", sub.c_str());
   return 2;
 }
@@ -203,5 +249,5 @@ int RunWatchlist(std::vector<std::string> args) {
 }  // namespace paxscreen::cli
 
 PAXSCREEN_COMMAND_WITH_SHARED_FLAGS("watchlist",
-                                    "Inspect watchlists (stats); publish them (coming with Kafka)",
+                                    "Inspect watchlists (stats); publish them to the compacted topic",
                                     paxscreen::cli::kUsage, paxscreen::cli::RunWatchlist, "json");
