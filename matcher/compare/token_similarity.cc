@@ -25,8 +25,13 @@ struct EditScore {
   bool osa_won = true;
 };
 
-EditScore Edit(std::string_view a, std::string_view b, double osa_share) {
+// `floor`: the edit score below which the pair cannot be paired by any path. When OSA alone
+// shows the mix stays below it (Jaro-Winkler is at most 1), Jaro-Winkler is skipped and that
+// upper bound returned: most unit pairs of two names are unrelated, and this halves their cost.
+EditScore Edit(std::string_view a, std::string_view b, double osa_share, double floor) {
   const double osa = OsaSimilarity(a, b);
+  const double upper = osa_share * osa + (1.0 - osa_share);
+  if (upper < floor) return {upper, true};
   const double jw = SmallJaroWinkler(a, b);
   return {osa_share * osa + (1.0 - osa_share) * jw, osa >= jw};
 }
@@ -101,14 +106,19 @@ UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const Prep
   const size_t lb = b.text.size();
   if (2 * std::min(la, lb) < std::max(la, lb)) return {};
 
+  // Below this edit score neither the spelling path nor the phonetic path can pair the units.
+  const double spelling_floor = options.min_token_similarity + options.spelling_only_discount;
+  const double floor = options.use_phonetic
+                           ? std::min(spelling_floor, options.phonetic_min_edit)
+                           : spelling_floor;
   // ABDULLAH vs ABDULRAHMAN: compare what follows the shared prefix.
   EditScore edit;
   if (!a.stem.empty() && !b.stem.empty()) {
-    edit = Edit(a.stem, b.stem, options.osa_share);
+    edit = Edit(a.stem, b.stem, options.osa_share, floor);
   } else {
-    edit = Edit(a.text, b.text, options.osa_share);
+    edit = Edit(a.text, b.text, options.osa_share, floor);
     if (a.folded != a.text || b.folded != b.text) {
-      EditScore f = Edit(a.folded, b.folded, options.osa_share);
+      EditScore f = Edit(a.folded, b.folded, options.osa_share, floor);
       if (f.score > edit.score) edit = f;
     }
   }

@@ -41,5 +41,25 @@ TEST_CASE("small distances on known values", "[compare][distance]") {
   CHECK(SmallJaroWinkler("A", "") == 0.0);
 }
 
+
+TEST_CASE("bit-parallel OSA equals the reference up to 64 bytes, any byte", "[compare][distance]") {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 20000; ++round) {
+    std::uniform_int_distribution<int> len(0, 64);
+    const bool bytes = round % 4 == 0;  // bytes outside A-Z take the scanning path
+    auto make = [&] {
+      std::string s(len(rng), 'A');
+      for (char& c : s) {
+        c = bytes ? static_cast<char>(rng() % 256) : static_cast<char>('A' + rng() % 5);
+      }
+      return s;
+    };
+    const std::string a = make();
+    std::string b = round % 2 == 0 ? make() : a;
+    if (round % 2 == 1 && b.size() > 2) std::swap(b[1], b[2]);  // near misses
+    REQUIRE(SmallOsa(a, b) == distance::OsaReference(a, b));
+  }
+}
+
 }  // namespace
 }  // namespace paxscreen::compare
