@@ -75,11 +75,32 @@ void BuildCsr(std::vector<std::pair<uint32_t, uint32_t>>& pairs, size_t tokens,
 
 }  // namespace
 
-int TokenIndex::AllowedDistance(size_t len_a, size_t len_b) const {
+int TokenIndex::AllowedDistance(const TokenIndexOptions& options, size_t len_a, size_t len_b) {
   size_t len = std::min(len_a, len_b);
-  if (len <= static_cast<size_t>(options_.short_length)) return 0;
-  if (len <= static_cast<size_t>(options_.medium_length)) return 1;
+  if (len <= static_cast<size_t>(options.short_length)) return 0;
+  if (len <= static_cast<size_t>(options.medium_length)) return 1;
   return 2;
+}
+
+std::vector<QueryKeys> TokenIndex::PrepareQuery(const std::vector<QueryToken>& query,
+                                                const TokenIndexOptions& options) {
+  std::vector<QueryKeys> out;
+  out.reserve(query.size());
+  for (const QueryToken& q : query) {
+    QueryKeys k;
+    k.text = q.text;
+    k.position = q.position;
+    k.exact = Hash(q.text);
+    DeletionHashes(q.text, AllowedDistance(options, q.text.size(), q.text.size()), &k.deletions);
+    PhoneticKeys(q.text, options, &k.phonetic);
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
+void TokenIndex::Candidates(const std::vector<QueryToken>& query, int query_positions,
+                            std::vector<uint32_t>* out, CandidateStats* stats) const {
+  Candidates(PrepareQuery(query, options_), query_positions, out, stats);
 }
 
 TokenIndex TokenIndex::Build(const std::vector<std::vector<QueryToken>>& names,
@@ -126,37 +147,34 @@ TokenIndex TokenIndex::Build(const std::vector<std::vector<QueryToken>>& names,
   return idx;
 }
 
-void TokenIndex::MatchToken(const std::string& q, std::vector<uint32_t>* tokens) const {
-  for (uint32_t t : exact_.Find(Hash(q))) {
-    if (tokens_[t] == q) tokens->push_back(t);
+void TokenIndex::MatchToken(const QueryKeys& q, std::vector<uint32_t>* tokens) const {
+  for (uint32_t t : exact_.Find(q.exact)) {
+    if (tokens_[t] == q.text) tokens->push_back(t);
   }
-  std::vector<uint64_t> variants;
-  DeletionHashes(q, AllowedDistance(q.size(), q.size()), &variants);
-  absl::flat_hash_set<uint32_t> checked;
-  for (uint64_t v : variants) {
+  std::vector<uint32_t> checked;  // a token reached through several deletion keys is verified once
+  for (uint64_t v : q.deletions) {
     for (uint32_t t : deletions_.Find(v)) {
-      if (!checked.insert(t).second) continue;
       const std::string& cand = tokens_[t];
-      int allowed = AllowedDistance(q.size(), cand.size());
+      int allowed = AllowedDistance(q.text.size(), cand.size());
       if (allowed == 0) continue;  // exact matches came from the dictionary
-      if (distance::OsaReference(q, cand) <= allowed) tokens->push_back(t);
+      if (std::find(checked.begin(), checked.end(), t) != checked.end()) continue;
+      checked.push_back(t);
+      if (distance::OsaReference(q.text, cand) <= allowed) tokens->push_back(t);
     }
   }
-  std::vector<uint64_t> keys;
-  PhoneticKeys(q, options_, &keys);
-  for (uint64_t k : keys) {
+  for (uint64_t k : q.phonetic) {
     for (uint32_t t : phonetic_.Find(k)) tokens->push_back(t);
   }
 }
 
-void TokenIndex::Candidates(const std::vector<QueryToken>& query, int query_positions,
+void TokenIndex::Candidates(const std::vector<QueryKeys>& query, int query_positions,
                             std::vector<uint32_t>* out, CandidateStats* stats) const {
   CandidateStats local;
   CandidateStats& st = stats != nullptr ? *stats : local;
   const int npos = std::min(query_positions, 32);
   std::vector<std::vector<uint32_t>> matched(npos);
-  for (const QueryToken& q : query) {
-    if (q.position >= 0 && q.position < npos) MatchToken(q.text, &matched[q.position]);
+  for (const QueryKeys& q : query) {
+    if (q.position >= 0 && q.position < npos) MatchToken(q, &matched[q.position]);
   }
   // Positions that matched something, cheapest postings first.
   std::vector<std::pair<size_t, int>> order;

@@ -39,6 +39,16 @@ struct QueryToken {
   bool fuzzy = true;
 };
 
+// A query string with its lookup keys, computed once per query and valid for every shard built
+// with the same options (the screener visits all shards with one set).
+struct QueryKeys {
+  std::string text;
+  int position = 0;
+  uint64_t exact = 0;
+  std::vector<uint64_t> deletions;  // sorted, unique
+  std::vector<uint64_t> phonetic;
+};
+
 struct CandidateStats {
   uint32_t tokens_matched = 0;   // dictionary tokens that matched some query token
   uint32_t postings_scanned = 0;
@@ -60,18 +70,28 @@ class TokenIndex {
   // query_positions) query positions matched. Prefix filtering (Chaudhuri et al. 2006): when
   // two hits are needed, a candidate must appear in a list other than the longest one, so the
   // longest postings list is only probed, never scanned.
+  void Candidates(const std::vector<QueryKeys>& query, int query_positions,
+                  std::vector<uint32_t>* out, CandidateStats* stats = nullptr) const;
+  // Convenience: prepares the keys and looks up.
   void Candidates(const std::vector<QueryToken>& query, int query_positions,
                   std::vector<uint32_t>* out, CandidateStats* stats = nullptr) const;
 
+  // The keys of `query` for indexes built with `options`.
+  static std::vector<QueryKeys> PrepareQuery(const std::vector<QueryToken>& query,
+                                             const TokenIndexOptions& options);
+
   // Edit distance allowed between two tokens of these lengths.
-  int AllowedDistance(size_t len_a, size_t len_b) const;
+  int AllowedDistance(size_t len_a, size_t len_b) const {
+    return AllowedDistance(options_, len_a, len_b);
+  }
+  static int AllowedDistance(const TokenIndexOptions& options, size_t len_a, size_t len_b);
 
   size_t token_count() const { return tokens_.size(); }
   size_t name_count() const { return positions_.size(); }
   size_t MemoryBytes() const;
 
  private:
-  void MatchToken(const std::string& q, std::vector<uint32_t>* tokens) const;
+  void MatchToken(const QueryKeys& q, std::vector<uint32_t>* tokens) const;
   std::span<const uint32_t> Postings(uint32_t token) const {
     return {postings_.data() + posting_start_[token],
             posting_start_[token + 1] - posting_start_[token]};

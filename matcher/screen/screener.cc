@@ -120,12 +120,13 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
   score::PassengerFacts facts = score::PrepareFacts(record, problems);
 
   compare::PreparedName query;
-  std::vector<index::QueryToken> query_tokens;
+  std::vector<index::QueryKeys> query_tokens;  // keys computed once for all shards
   int query_positions = 0;
   auto normalized = NormalizePassengerName(record.passenger);
   if (normalized.ok()) {
     query = compare::PrepareName(*normalized, options_.compare);
-    query_tokens = IndexTokens(query, &query_positions);
+    query_tokens =
+        index::TokenIndex::PrepareQuery(IndexTokens(query, &query_positions), options_.tokens);
   } else if (problems != nullptr) {
     problems->push_back(std::string(normalized.status().message()));
   }
