@@ -9,6 +9,11 @@ cmake --preset release
 cmake --build --preset release
 ctest --preset release
 
+# ThreadSanitizer stage: queries hammering the screener while updates swap shard snapshots.
+cmake --preset tsan
+cmake --build --preset tsan
+ctest --preset tsan
+
 # Fuzz stage: libFuzzer targets (clang, ASan, UBSan), each for PAXSCREEN_FUZZ_SECONDS (60 s).
 cmake --preset fuzz
 cmake --build --preset fuzz
