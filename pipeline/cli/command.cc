@@ -69,6 +69,19 @@ void PrintCommandHelp(const Command& command) {
 }
 
 std::vector<std::string> ParseCommandFlags(const Command& command, int argc, char** argv) {
+  // --only-entries-since and --only_entries_since are the same flag: absl knows only the
+  // underscore spelling, so dashes inside a flag's name are rewritten before parsing.
+  static std::vector<std::string> rewritten;
+  rewritten.assign(argv, argv + argc);
+  for (int i = 1; i < argc; ++i) {
+    std::string& a = rewritten[i];
+    if (a == "--") break;
+    if (a.size() > 2 && a[0] == '-' && a[1] == '-') {
+      const size_t end = std::min(a.find('='), a.size());
+      std::replace(a.begin() + 2, a.begin() + static_cast<std::ptrdiff_t>(end), '-', '_');
+    }
+    argv[i] = a.data();
+  }
   for (int i = 1; i < argc; ++i) {
     std::string_view a = argv[i];
     if (a == "--") break;
