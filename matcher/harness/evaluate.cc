@@ -1,9 +1,8 @@
 #include "matcher/harness/evaluate.h"
 
+#include "matcher/base/parallel.h"
+
 #include <algorithm>
-#include <atomic>
-#include <mutex>
-#include <thread>
 
 namespace paxscreen::harness {
 
@@ -11,29 +10,21 @@ std::vector<Outcome> ScreenAll(const screen::Screener& screener,
                                const std::vector<LabelledTraveller>& travellers, int threads,
                                screen::ScreenStats* stats) {
   std::vector<Outcome> out(travellers.size());
-  std::atomic<size_t> next{0};
-  std::mutex mu;
-  auto work = [&] {
-    screen::ScreenStats local;
-    for (size_t i = next++; i < travellers.size(); i = next++) {
-      const LabelledTraveller& t = travellers[i];
-      for (const screen::Match& m : screener.Screen(t.record, nullptr, &local)) {
-        double& slot = m.entry_id == t.expected_entry_id ? out[i].expected_score
-                                                         : out[i].other_score;
-        slot = std::max(slot, m.score.score);
-      }
+  std::vector<screen::ScreenStats> per_item(stats != nullptr ? travellers.size() : 0);
+  ParallelFor(travellers.size(), threads, [&](size_t i) {
+    const LabelledTraveller& t = travellers[i];
+    screen::ScreenStats* s = stats != nullptr ? &per_item[i] : nullptr;
+    for (const screen::Match& m : screener.Screen(t.record, nullptr, s)) {
+      double& slot =
+          m.entry_id == t.expected_entry_id ? out[i].expected_score : out[i].other_score;
+      slot = std::max(slot, m.score.score);
     }
-    if (stats != nullptr) {
-      std::lock_guard<std::mutex> lock(mu);
-      stats->candidates += local.candidates;
-      stats->names_compared += local.names_compared;
-      stats->document_lookups += local.document_lookups;
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int k = 1; k < threads; ++k) pool.emplace_back(work);
-  work();
-  for (auto& th : pool) th.join();
+  });
+  for (const auto& s : per_item) {
+    stats->candidates += s.candidates;
+    stats->names_compared += s.names_compared;
+    stats->document_lookups += s.document_lookups;
+  }
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "matcher/screen/screener.h"
 
+#include "matcher/base/parallel.h"
+
 #include <algorithm>
 #include <thread>
 
@@ -25,23 +27,6 @@ absl::StatusOr<normalize::NormalizedName> NormalizePassengerName(const model::Pa
   return normalize::NormalizeName(p.full_name);
 }
 
-// Runs fn(i) for i in [0, n) on up to `threads` threads.
-template <typename Fn>
-void ParallelFor(size_t n, int threads, Fn fn) {
-  threads = std::max(1, std::min<int>(threads, static_cast<int>(n)));
-  if (threads == 1) {
-    for (size_t i = 0; i < n; ++i) fn(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t) {
-    pool.emplace_back([&] {
-      for (size_t i = next++; i < n; i = next++) fn(i);
-    });
-  }
-  for (auto& th : pool) th.join();
-}
 
 }  // namespace
 

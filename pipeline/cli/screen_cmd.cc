@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/flags/flag.h"
+#include "matcher/base/parallel.h"
 #include "matcher/screen/event.h"
 #include "matcher/screen/screener.h"
 #include "pipeline/cli/command.h"
@@ -75,22 +76,6 @@ struct Totals {
          with_problems = 0;
 };
 
-template <typename Fn>
-void ParallelFor(size_t n, int threads, Fn fn) {
-  threads = std::max(1, std::min<int>(threads, static_cast<int>(n)));
-  if (threads == 1) {
-    for (size_t i = 0; i < n; ++i) fn(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t) {
-    pool.emplace_back([&] {
-      for (size_t i = next++; i < n; i = next++) fn(i);
-    });
-  }
-  for (auto& th : pool) th.join();
-}
 
 class ScreenRun {
  public:
