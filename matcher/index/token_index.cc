@@ -204,15 +204,21 @@ void TokenIndex::Candidates(const std::vector<QueryKeys>& query, int query_posit
   if (one_hit_suffices) {
     scan(last, false);
   } else {
-    // Single-position names need only this hit; others are probed, not scanned.
+    // Single-position names need only this hit; the others already hold a hit from the
+    // scanned lists and only need the second one confirmed. Per list, the cheaper way: walk a
+    // list shorter than the names to confirm, else binary-search it once per name.
     scan(last, true);
-    for (auto& [name, mask] : hits) {
-      if (mask & (1u << last)) continue;
-      for (uint32_t t : matched[last]) {
-        auto list = Postings(t);
-        if (std::binary_search(list.begin(), list.end(), name)) {
-          mask |= 1u << last;
-          break;
+    const uint32_t bit = 1u << last;
+    for (uint32_t t : matched[last]) {
+      auto list = Postings(t);
+      if (list.size() <= hits.size()) {
+        st.postings_scanned += list.size();
+        for (uint32_t name : list) {
+          if (auto it = hits.find(name); it != hits.end()) it->second |= bit;
+        }
+      } else {
+        for (auto& [name, mask] : hits) {
+          if (!(mask & bit) && std::binary_search(list.begin(), list.end(), name)) mask |= bit;
         }
       }
     }
