@@ -92,13 +92,25 @@ TEST_CASE("match events") {
   CHECK(ValidateJson(Schema::kMatchEvent,
                      R"({"event_id":"e1","record_id":"R1","entry_id":"UN-SC:QDi.006","list":"UN-SC",
                         "score":0.93,"band":"high","matched_name":"X",
-                        "evidence":{"features":[{"feature":"name","contribution":0.8}],"explanation":"x"},
-                        "screened_at":"2026-01-01T10:00:00Z","latency_us":12})",
+                        "evidence":{"features":[{"feature":"name","contribution":0.8,"detail":"exact"}],
+                                    "explanation":"x"},
+                        "watchlist_version":"wl-1","matcher_version":"m","screened_at":"2026-01-01T10:00:00Z",
+                        "latency_us":12})",
                      "e1")
             .ok());
+  // The evidence says what fired for every feature.
+  CHECK_FALSE(ValidateJson(Schema::kMatchEvent,
+                           R"({"event_id":"e1","record_id":"R1","entry_id":"E","list":"L","score":0.9,
+                              "band":"high","evidence":{"features":[{"feature":"name","contribution":0.8}]},
+                              "watchlist_version":"wl-1","matcher_version":"m",
+                              "screened_at":"2026-01-01T10:00:00Z","latency_us":1})",
+                           "e1")
+                  .ok());
   absl::Status score = ValidateJson(
       Schema::kMatchEvent,
-      R"({"event_id":"e2","record_id":"R1","entry_id":"E","list":"L","score":1.5,"band":"high"})",
+      R"({"event_id":"e2","record_id":"R1","entry_id":"E","list":"L","score":1.5,"band":"high",
+          "evidence":{"features":[]},"watchlist_version":"wl-1","matcher_version":"m",
+          "screened_at":"2026-01-01T10:00:00Z","latency_us":1})",
       "e2");
   REQUIRE_FALSE(score.ok());
   CHECK(Message(score).find("/score") != std::string::npos);

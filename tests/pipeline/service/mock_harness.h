@@ -5,6 +5,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <thread>
@@ -57,8 +58,30 @@ inline void ProduceAll(const kafka::MockCluster& c, const std::string& topic,
 }
 
 // Reads `topic` (all `partitions`) from the beginning until `expected` records or timeout.
+// Reads `topic` from the beginning until `done(records so far)` holds or the time is up.
+inline std::vector<ReadRecord> ReadTopicUntil(
+    const kafka::MockCluster& c, const std::string& topic, int partitions,
+    const std::function<bool(const std::vector<ReadRecord>&)>& done, int timeout_ms);
+
+// Distinct values among `records`: with duplicates (at-least-once, or aborted transactions,
+// which the mock shows), a count of records is no proof that every input arrived.
+inline size_t DistinctValues(const std::vector<ReadRecord>& records) {
+  std::set<std::string> seen;
+  for (const auto& r : records) seen.insert(r.value);
+  return seen.size();
+}
+
 inline std::vector<ReadRecord> ReadTopic(const kafka::MockCluster& c, const std::string& topic,
                                          int partitions, size_t expected, int timeout_ms) {
+  return ReadTopicUntil(
+      c, topic, partitions,
+      [expected](const std::vector<ReadRecord>& out) { return out.size() >= expected; },
+      timeout_ms);
+}
+
+inline std::vector<ReadRecord> ReadTopicUntil(
+    const kafka::MockCluster& c, const std::string& topic, int partitions,
+    const std::function<bool(const std::vector<ReadRecord>&)>& done, int timeout_ms) {
   static int n = 0;
   kafka::Properties props = BaseProps(c);
   props.push_back({"group.id", absl::StrCat("verifier-", n++)});
@@ -76,7 +99,7 @@ inline std::vector<ReadRecord> ReadTopic(const kafka::MockCluster& c, const std:
       out.push_back({m.topic(), m.partition(), m.offset(), std::string(m.key().value_or("")),
                      std::string(m.value().value_or("")), m.headers()});
     }
-    return out.size() >= expected;
+    return done(out);
   }, timeout_ms);
   return out;
 }
