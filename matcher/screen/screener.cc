@@ -149,17 +149,13 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
       shard->documents().Lookup(d.number, true, &doc_hits);
       ++st.document_lookups;
       for (const auto& h : doc_hits) {
-        const auto& entry = shard->entries()[h.payload];
-        std::string type;
-        for (const auto& ed : entry.documents) {
-          if (index::NormalizeDocumentNumber(ed.number).size() ==
-              index::NormalizeDocumentNumber(d.number).size()) {
-            type = ed.type;
-          }
-        }
+        const uint32_t e = Shard::PayloadEntry(h.payload);
+        const auto& entry_docs = shard->entries()[e].documents;
+        const size_t which = Shard::PayloadDocument(h.payload);
+        const std::string type = which < entry_docs.size() ? entry_docs[which].type : "";
         bool state_agrees = h.issuing_state != 0 &&
                             h.issuing_state == index::PackIssuingState(d.issuing_state);
-        docs[h.payload].push_back({h.substituted_at < 0, state_agrees, type});
+        docs[e].push_back({h.substituted_at < 0, state_agrees, type});
       }
     }
     absl::flat_hash_set<uint32_t> entries;

@@ -53,7 +53,10 @@ std::shared_ptr<const Shard> Shard::Build(std::vector<model::WatchlistEntry> ent
   index::DocumentIndex::Builder docs;
   for (uint32_t e = 0; e < shard->entries_.size(); ++e) {
     const model::WatchlistEntry& entry = shard->entries_[e];
-    for (const model::EntryDocument& d : entry.documents) docs.Add(d.number, d.issuing_state, e);
+    for (size_t d = 0; d < entry.documents.size(); ++d) {
+      docs.Add(entry.documents[d].number, entry.documents[d].issuing_state,
+               Shard::DocumentPayload(e, d));
+    }
     if (!options.screen_entities && !entry.category.empty() && entry.category != "individual") {
       continue;
     }

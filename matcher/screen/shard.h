@@ -6,6 +6,8 @@
 //   shard->FindCandidates(query, &name_ids, &stats);
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,6 +34,14 @@ class Shard {
     uint16_t name_no;
   };
 
+  // The document index's 32-bit payload: the entry index and which of its documents (the
+  // first 15 are told apart; an entry rarely lists more).
+  static uint32_t DocumentPayload(uint32_t entry, size_t document) {
+    return (entry << 4) | static_cast<uint32_t>(std::min<size_t>(document, 15));
+  }
+  static uint32_t PayloadEntry(uint32_t payload) { return payload >> 4; }
+  static size_t PayloadDocument(uint32_t payload) { return payload & 15; }
+
   static std::shared_ptr<const Shard> Build(std::vector<model::WatchlistEntry> entries,
                                             const ScreenOptions& options);
 
@@ -47,7 +57,7 @@ class Shard {
   std::vector<NameRef> names_;
   std::vector<compare::PreparedName> prepared_;
   index::TokenIndex tokens_;
-  index::DocumentIndex documents_;  // payload: entry index
+  index::DocumentIndex documents_;  // payload: DocumentPayload(entry index, document index)
 };
 
 }  // namespace paxscreen::screen

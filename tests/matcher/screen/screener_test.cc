@@ -109,6 +109,21 @@ TEST_CASE("an exact document number alone is a high-band hit") {
   auto hits = s.Screen(r, nullptr, nullptr);
   REQUIRE(Ids(hits) == std::vector<std::string>{"E5"});
   REQUIRE(hits[0].score.band == "high");
+  bool document_evidence = false;
+  for (const auto& f : hits[0].score.features) {
+    if (f.feature == "document") {
+      document_evidence = f.detail == "exact,issuing_state_agrees,passport";
+    }
+  }
+  REQUIRE(document_evidence);
+  // One substituted character (OCR: 1 read as I) still finds it, with less weight.
+  auto ocr = Passenger("DOE", "JANE");
+  ocr.passenger.documents.push_back({"P", "XI234567", "DEU", ""});
+  REQUIRE(s.Screen(ocr, nullptr, nullptr).empty());  // 0.10 alone is below the threshold
+  auto ocr_named = Passenger("MUELLER", "KARL HEINZ");
+  ocr_named.passenger.documents.push_back({"P", "XI234567", "DEU", ""});
+  auto with_name = s.Screen(ocr_named, nullptr, nullptr);
+  REQUIRE(Ids(with_name) == std::vector<std::string>{"E5"});
 }
 
 TEST_CASE("entities are not compared with passengers unless asked") {
