@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "matcher/base/xxh3_stream.h"
 #include "matcher/watchlist/watchlist.h"
 #include "xxhash.h"
 
@@ -61,11 +62,10 @@ std::string WatchlistVersion(const std::vector<model::WatchlistEntry>& entries) 
   for (const auto& e : entries) sorted.push_back(&e);
   std::sort(sorted.begin(), sorted.end(),
             [](const auto* a, const auto* b) { return a->entry_id < b->entry_id; });
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_64bits_reset(state);
-  auto add = [state](const std::string& s) {
-    XXH3_64bits_update(state, s.data(), s.size());
-    XXH3_64bits_update(state, "\x1f", 1);
+  Xxh3Stream hash;
+  auto add = [&hash](const std::string& s) {
+    hash.Update(s);
+    hash.Update("\x1f");
   };
   for (const auto* e : sorted) {
     add(e->entry_id);
@@ -79,8 +79,7 @@ std::string WatchlistVersion(const std::vector<model::WatchlistEntry>& entries) 
     for (const auto& n : e->nationalities) add(n);
     add(e->sex);
   }
-  uint64_t h = XXH3_64bits_digest(state);
-  XXH3_freeState(state);
+  const uint64_t h = hash.Digest();
   char buf[24];
   std::snprintf(buf, sizeof(buf), "wl-%016llx", static_cast<unsigned long long>(h));
   return buf;
