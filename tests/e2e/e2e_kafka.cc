@@ -166,6 +166,17 @@ std::vector<Record> ReadAll(const std::string& bootstrap, const std::string& top
     MessagePtr m(rd_kafka_consumer_poll(c.get(), 200));
     if (!m) continue;
     if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+      // A read_committed reader meets "end of partition" at the last stable offset, which an
+      // open transaction (one a killed instance left behind, until the broker aborts it) holds
+      // back: that is the end only once it reaches the high watermark.
+      if (isolation_level == "read_committed") {
+        int64_t low = 0, high = 0;
+        if (rd_kafka_query_watermark_offsets(c.get(), topic.c_str(), m->partition, &low, &high,
+                                             5000) == RD_KAFKA_RESP_ERR_NO_ERROR &&
+            m->offset < high) {
+          continue;
+        }
+      }
       at_eof.insert(m->partition);
       continue;
     }

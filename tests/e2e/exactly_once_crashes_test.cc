@@ -87,8 +87,12 @@ int Run(const BrokerLocation& broker, const std::string& work) {
                   "(use more records: PAXSCREEN_E2E_RECORDS)\n", k + 1);
       return 1;
     }
-    const int64_t target =
-        before + std::max<int64_t>(1, static_cast<int64_t>(points[k] * static_cast<double>(total)));
+    // The step never takes more than an even share of what is left, so every later kill still
+    // lands before the end of the feed (an early start-up kill may already have seen most of it).
+    const int64_t step = std::min<int64_t>(
+        std::max<int64_t>(1, static_cast<int64_t>(points[k] * static_cast<double>(total))),
+        std::max<int64_t>(1, (total - before) / (kills - k + 1)));
+    const int64_t target = before + step;
     auto svc = StartService(config, {}, work + "/run" + std::to_string(run++) + ".log");
     int64_t committed = 0;
     bool reached = WaitFor(
