@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs every Debian package paxscreen needs to build, test, benchmark and fuzz.
 # Idempotent: packages already present are left alone and nothing is downloaded twice.
-#   bash deploy/setup.sh          # as root, or as a user with sudo
+#   bash deploy/setup.sh            # build, tests, fuzzers (as root, or as a user with sudo)
+#   bash deploy/setup.sh --peers    # also the peer benchmarks' tools: PostgreSQL with pg_trgm,
+#                                   # psycopg2, matplotlib for the plots, perf for profiles
 set -euo pipefail
 
 PACKAGES=(
@@ -10,8 +12,14 @@ PACKAGES=(
   catch2 libbenchmark-dev
   clang libclang-rt-14-dev
   python3 default-jre-headless maven curl systemd
-  postgresql postgresql-contrib python3-psycopg2 python3-matplotlib linux-perf
 )
+PEER_PACKAGES=(postgresql postgresql-contrib python3-psycopg2 python3-matplotlib linux-perf)
+
+case "${1:-}" in
+  --peers) PACKAGES+=("${PEER_PACKAGES[@]}") ;;
+  "") ;;
+  *) echo "usage: bash deploy/setup.sh [--peers]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${PACKAGES[@]}"; do
