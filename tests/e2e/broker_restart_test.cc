@@ -120,19 +120,7 @@ int Run(const BrokerLocation& broker, const std::string& work) {
   }
   std::printf("  feed finished %.1f s after the stop\n",
               std::chrono::duration<double>(Clock::now() - t0).count());
-  svc->Terminate();
-  std::optional<int> code = svc->Wait(std::chrono::seconds(30));
-  if (code != 0) {
-    std::printf("  FAIL SIGTERM: exit %d\n%s", code.value_or(-1), Tail(svc->log_path()).c_str());
-    ++failures;
-  }
-  AuditReport audit =
-      AuditExactlyOnce(feed, ReadAll(bootstrap, out, kPartitions, "read_committed", std::chrono::seconds(120)),
-                       ReadAll(bootstrap, dlq, 1, "read_committed", std::chrono::seconds(60)));
-  std::printf("  read_committed: %s\n", audit.Summary().c_str());
-  if (!audit.ok()) ++failures;
-  std::printf("%s: %s\n", kName, failures == 0 ? "PASS" : "FAIL");
-  return failures == 0 ? 0 : 1;
+  return StopAndAudit(*svc, "the service", feed, bootstrap, out, dlq, kPartitions, failures, kName);
 }
 
 }  // namespace

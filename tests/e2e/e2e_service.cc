@@ -463,4 +463,23 @@ AuditReport AuditExactlyOnce(const Feed& feed, const std::vector<Record>& output
   return r;
 }
 
+int StopAndAudit(ServiceProcess& svc, const char* who, const Feed& feed,
+                 const std::string& bootstrap, const std::string& out, const std::string& dlq,
+                 int partitions, int failures, const char* test_name) {
+  svc.Terminate();
+  std::optional<int> code = svc.Wait(std::chrono::seconds(30));
+  if (code != 0) {
+    std::printf("  FAIL %s on SIGTERM: exit %d\n%s", who, code.value_or(-1),
+                Tail(svc.log_path()).c_str());
+    ++failures;
+  }
+  AuditReport audit = AuditExactlyOnce(
+      feed, ReadAll(bootstrap, out, partitions, "read_committed", std::chrono::seconds(120)),
+      ReadAll(bootstrap, dlq, 1, "read_committed", std::chrono::seconds(60)));
+  std::printf("  read_committed: %s\n", audit.Summary().c_str());
+  if (!audit.ok()) ++failures;
+  std::printf("%s: %s\n", test_name, failures == 0 ? "PASS" : "FAIL");
+  return failures == 0 ? 0 : 1;
+}
+
 }  // namespace paxscreen::e2e

@@ -157,4 +157,11 @@ struct AuditReport {
 AuditReport AuditExactlyOnce(const Feed& feed, const std::vector<Record>& outputs,
                              const std::vector<Record>& dead);
 
+// The common end of the exactly-once tests: stops `svc` with SIGTERM (it must exit 0), audits
+// the read_committed `out` and `dlq` topics against `feed`, prints the verdict of `test_name`
+// and returns its exit status (`failures` counts what failed before).
+int StopAndAudit(ServiceProcess& svc, const char* who, const Feed& feed,
+                 const std::string& bootstrap, const std::string& out, const std::string& dlq,
+                 int partitions, int failures, const char* test_name);
+
 }  // namespace paxscreen::e2e

@@ -101,19 +101,7 @@ int Run(const BrokerLocation& broker, const std::string& work) {
     return 1;
   }
   b->WaitReady(std::chrono::seconds(30));
-  b->Terminate();
-  std::optional<int> b_exit = b->Wait(std::chrono::seconds(30));
-  if (b_exit != 0) {
-    std::printf("  FAIL B on SIGTERM: exit %d\n%s", b_exit.value_or(-1), Tail(b->log_path()).c_str());
-    ++failures;
-  }
-  AuditReport audit =
-      AuditExactlyOnce(feed, ReadAll(bootstrap, out, kPartitions, "read_committed", std::chrono::seconds(120)),
-                       ReadAll(bootstrap, dlq, 1, "read_committed", std::chrono::seconds(60)));
-  std::printf("  read_committed: %s\n", audit.Summary().c_str());
-  if (!audit.ok()) ++failures;
-  std::printf("%s: %s\n", kName, failures == 0 ? "PASS" : "FAIL");
-  return failures == 0 ? 0 : 1;
+  return StopAndAudit(*b, "B", feed, bootstrap, out, dlq, kPartitions, failures, kName);
 }
 
 }  // namespace

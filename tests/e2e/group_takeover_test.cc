@@ -94,19 +94,7 @@ int Run(const BrokerLocation& broker, const std::string& work) {
   std::printf("  survivor held all %d partitions %.1f s after the kill and finished the feed %.1f s "
               "after it\n", kPartitions, took_over,
               std::chrono::duration<double>(Clock::now() - t0).count());
-  survivor.Terminate();
-  std::optional<int> code = survivor.Wait(std::chrono::seconds(30));
-  if (code != 0) {
-    std::printf("  FAIL survivor on SIGTERM: exit %d\n%s", code.value_or(-1), Tail(survivor.log_path()).c_str());
-    ++failures;
-  }
-  AuditReport audit =
-      AuditExactlyOnce(feed, ReadAll(bootstrap, out, kPartitions, "read_committed", std::chrono::seconds(120)),
-                       ReadAll(bootstrap, dlq, 1, "read_committed", std::chrono::seconds(60)));
-  std::printf("  read_committed: %s\n", audit.Summary().c_str());
-  if (!audit.ok()) ++failures;
-  std::printf("%s: %s\n", kName, failures == 0 ? "PASS" : "FAIL");
-  return failures == 0 ? 0 : 1;
+  return StopAndAudit(survivor, "the survivor", feed, bootstrap, out, dlq, kPartitions, failures, kName);
 }
 
 }  // namespace
