@@ -157,6 +157,7 @@ std::vector<Record> ReadAll(const std::string& bootstrap, const std::string& top
   CheckResp(rd_kafka_assign(c.get(), assignment.get()), "assign " + topic);
   std::vector<Record> out;
   std::set<int32_t> at_eof;
+  KafkaPtr uncommitted;  // made on first need
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (static_cast<int>(at_eof.size()) < partitions) {
     if (std::chrono::steady_clock::now() > deadline) {
@@ -169,10 +170,17 @@ std::vector<Record> ReadAll(const std::string& bootstrap, const std::string& top
       // A read_committed reader meets "end of partition" at the last stable offset, which an
       // open transaction (one a killed instance left behind, until the broker aborts it) holds
       // back: that is the end only once it reaches the high watermark.
+      // (A read_committed client's own watermark query answers the stable offset too, so the
+      // high watermark comes from a read_uncommitted client.)
       if (isolation_level == "read_committed") {
+        if (!uncommitted) {
+          uncommitted = NewClient(RD_KAFKA_CONSUMER, bootstrap,
+                                  {{"group.id", UniqueName("e2e-watermarks")},
+                                   {"isolation.level", "read_uncommitted"}});
+        }
         int64_t low = 0, high = 0;
-        if (rd_kafka_query_watermark_offsets(c.get(), topic.c_str(), m->partition, &low, &high,
-                                             5000) == RD_KAFKA_RESP_ERR_NO_ERROR &&
+        if (rd_kafka_query_watermark_offsets(uncommitted.get(), topic.c_str(), m->partition, &low,
+                                             &high, 5000) == RD_KAFKA_RESP_ERR_NO_ERROR &&
             m->offset < high) {
           continue;
         }
