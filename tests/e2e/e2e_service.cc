@@ -482,4 +482,27 @@ int StopAndAudit(ServiceProcess& svc, const char* who, const Feed& feed,
   return failures == 0 ? 0 : 1;
 }
 
+bool RunUntilCommitted(const std::string& config_path, const std::string& log_path, Probe& probe,
+                       const std::string& group, const std::string& topic, int partitions,
+                       std::chrono::seconds timeout, int* failures) {
+  const std::vector<int64_t> ends = probe.EndOffsets(topic, partitions);
+  auto svc = StartService(config_path, {}, log_path);
+  if (!WaitFor([&] { return probe.Committed(group, topic, partitions) == ends || !svc->Running(); },
+               timeout, std::chrono::milliseconds(100)) ||
+      !svc->Running()) {
+    int64_t total = 0;
+    for (int64_t e : ends) total += e;
+    std::printf("  FAIL the service did not screen the feed (committed %lld/%lld):\n%s",
+                static_cast<long long>(probe.CommittedTotal(group, topic, partitions)),
+                static_cast<long long>(total), Tail(svc->log_path()).c_str());
+    return false;
+  }
+  svc->Terminate();
+  if (svc->Wait(std::chrono::seconds(30)) != 0) {
+    std::printf("  FAIL SIGTERM did not stop it with status 0:\n%s", Tail(svc->log_path()).c_str());
+    ++*failures;
+  }
+  return true;
+}
+
 }  // namespace paxscreen::e2e

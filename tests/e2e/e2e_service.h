@@ -157,6 +157,13 @@ struct AuditReport {
 AuditReport AuditExactlyOnce(const Feed& feed, const std::vector<Record>& outputs,
                              const std::vector<Record>& dead);
 
+// Starts `paxscreen run --config config_path`, waits until `group` has committed every offset
+// of `topic` that exists now, then stops it with SIGTERM. Returns false, after printing why,
+// when the feed was not screened in `timeout`; a non-zero exit on SIGTERM adds to `failures`.
+bool RunUntilCommitted(const std::string& config_path, const std::string& log_path, Probe& probe,
+                       const std::string& group, const std::string& topic, int partitions,
+                       std::chrono::seconds timeout, int* failures);
+
 // The common end of the exactly-once tests: stops `svc` with SIGTERM (it must exit 0), audits
 // the read_committed `out` and `dlq` topics against `feed`, prints the verdict of `test_name`
 // and returns its exit status (`failures` counts what failed before).

@@ -110,21 +110,10 @@ int Run(const BrokerLocation& broker, const std::string& work) {
   const std::string config = work + "/service.conf";
   WriteConfig(config, keys);
   Probe probe(bootstrap);
-  std::vector<int64_t> ends = probe.EndOffsets(in, kPartitions);
-  auto svc = StartService(config, {}, work + "/service.log");
-  if (!WaitFor([&] { return probe.Committed(group, in, kPartitions) == ends || !svc->Running(); },
-               std::chrono::seconds(180), std::chrono::milliseconds(100)) ||
-      !svc->Running()) {
-    std::printf("  FAIL the service did not screen the feed (committed %lld/%zu):\n%s",
-                static_cast<long long>(probe.CommittedTotal(group, in, kPartitions)), feed.size(),
-                Tail(svc->log_path()).c_str());
-    return 1;
-  }
-  svc->Terminate();
   int failures = 0;
-  if (svc->Wait(std::chrono::seconds(30)) != 0) {
-    std::printf("  FAIL SIGTERM did not stop it with status 0:\n%s", Tail(svc->log_path()).c_str());
-    ++failures;
+  if (!RunUntilCommitted(config, work + "/service.log", probe, group, in, kPartitions,
+                         std::chrono::seconds(180), &failures)) {
+    return 1;
   }
   std::multiset<std::pair<std::string, std::string>> got;
   for (const Record& r : ReadAll(bootstrap, events, kPartitions, "read_committed")) {
