@@ -67,12 +67,13 @@ void CompactedTopicReader::Loop() {
       }
     }
     if (!caught_up_.load() && ends == partitions_) {
+      // The callback runs first, so WaitCaughtUp() returns only after it has.
+      if (on_caught_up_) on_caught_up_();
       {
         std::lock_guard<std::mutex> lock(mu_);
         caught_up_.store(true);
       }
       cv_.notify_all();
-      if (on_caught_up_) on_caught_up_();
     }
   }
 }

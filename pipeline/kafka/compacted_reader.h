@@ -43,7 +43,8 @@ class CompactedTopicReader {
 
   // Assigns every partition at the beginning and starts the reading thread.
   absl::Status Start(CompactedRecordFn on_record, std::function<void()> on_caught_up = {});
-  // True once every partition reached the end offsets it had at Start (waits up to timeout).
+  // True once every partition reached the end offsets it had at Start and `on_caught_up` has
+  // returned (waits up to timeout).
   bool WaitCaughtUp(int timeout_ms);
   bool caught_up() const { return caught_up_.load(); }
   uint64_t records_read() const { return records_.load(); }
