@@ -201,6 +201,7 @@ TEST_CASE("screening service: events, results, DLQ, live watchlist updates, clea
   service::ServiceConfig rcfg = cfg;
   ReplayOptions ro{.from_ms = 0, .to_ms = NowMs() + 1000, .window = ReplayWindow::kScan};
   auto all = RunReplay(rcfg, ro);
+  INFO(all.status().message());
   REQUIRE(all.ok());
   CHECK(all->records == 9);
   CHECK(all->hits == 3);  // DEMO-009, DEMO-010, DEMO-900 (R4); R3 still cleared
@@ -209,6 +210,7 @@ TEST_CASE("screening service: events, results, DLQ, live watchlist updates, clea
   // ... and retro-screening against only the entries published since `since`.
   ro.only_entries_since = absl::StrCat(since);
   auto retro = RunReplay(rcfg, ro);
+  INFO(retro.status().message());
   REQUIRE(retro.ok());
   CHECK(retro->entries == 1);
   CHECK(retro->hits == 1);
