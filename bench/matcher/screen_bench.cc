@@ -668,8 +668,7 @@ void BM_ScreenScale(benchmark::State& state) {
         if (index_hits[q].contains(e)) {
           ++s.both;
         } else if (verbose) {
-          // Ids only: the generator rebuilds query q and entry e from the seed when a name is
-          // needed.
+          // Ids only: the generator rebuilds query q and entry e from the seed.
           std::fprintf(stderr, "missed: query %zu -> entry %u, score %.3f\n", q,
                        static_cast<unsigned>(e), score);
         }
