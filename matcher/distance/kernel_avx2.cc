@@ -11,12 +11,6 @@
 namespace paxscreen::distance::internal {
 namespace {
 
-template <int W> struct LaneOf;
-template <> struct LaneOf<8> { using T = uint8_t; };
-template <> struct LaneOf<16> { using T = uint16_t; };
-template <> struct LaneOf<32> { using T = uint32_t; };
-template <> struct LaneOf<64> { using T = uint64_t; };
-
 template <int W>
 struct Avx2Ops {
   using V = __m256i;

@@ -15,16 +15,17 @@
 namespace paxscreen::distance::internal {
 namespace {
 
-template <int W> struct LaneOf;
-template <> struct LaneOf<8> { using T = uint8_t; using K = __mmask64; };
-template <> struct LaneOf<16> { using T = uint16_t; using K = __mmask32; };
-template <> struct LaneOf<32> { using T = uint32_t; using K = __mmask16; };
-template <> struct LaneOf<64> { using T = uint64_t; using K = __mmask8; };
+// The mask register type of a vector of W-bit lanes.
+template <int W> struct MaskOf;
+template <> struct MaskOf<8> { using K = __mmask64; };
+template <> struct MaskOf<16> { using K = __mmask32; };
+template <> struct MaskOf<32> { using K = __mmask16; };
+template <> struct MaskOf<64> { using K = __mmask8; };
 
 template <int W>
 struct Avx512Ops {
   using V = __m512i;
-  using M = typename LaneOf<W>::K;
+  using M = typename MaskOf<W>::K;
   using Lane = typename LaneOf<W>::T;
   static constexpr int kBytes = 64;
   static constexpr int kLanes = 512 / W;

@@ -37,6 +37,13 @@
 
 namespace paxscreen::distance::internal {
 
+// The unsigned integer type of one lane of W bits, shared by every instruction set's Ops.
+template <int W> struct LaneOf;
+template <> struct LaneOf<8> { using T = uint8_t; };
+template <> struct LaneOf<16> { using T = uint16_t; };
+template <> struct LaneOf<32> { using T = uint32_t; };
+template <> struct LaneOf<64> { using T = uint64_t; };
+
 template <class O>
 struct GroupGeometry {
   static constexpr int kChunksPerBlock = kBlockBytes / O::kBytes;
