@@ -36,6 +36,23 @@ int64_t NowNs() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count();
 }
 
+// Sets the iteration time and the records, records_per_s, p50_ms and p99_ms counters from the
+// per-record latencies of one run of `seconds`.
+void ReportRecords(benchmark::State& state, std::vector<double>& latency_ms, double seconds) {
+  std::sort(latency_ms.begin(), latency_ms.end());
+  auto pct = [&](double q) {
+    return latency_ms.empty()
+               ? -1.0
+               : latency_ms[std::min(latency_ms.size() - 1,
+                                     static_cast<size_t>(q * latency_ms.size()))];
+  };
+  state.SetIterationTime(seconds);
+  state.counters["records"] = static_cast<double>(latency_ms.size());
+  state.counters["records_per_s"] = latency_ms.size() / seconds;
+  state.counters["p50_ms"] = pct(0.50);
+  state.counters["p99_ms"] = pct(0.99);
+}
+
 void BM_Pipeline(benchmark::State& state) {
   const bool eos = state.range(0) == 1;
   const int n = static_cast<int>(state.range(1));
@@ -112,15 +129,7 @@ void BM_Pipeline(benchmark::State& state) {
     feeder.join();
     svc.RequestStop();
     runner.join();
-    std::sort(latency_ms.begin(), latency_ms.end());
-    auto pct = [&](double q) {
-      return latency_ms.empty() ? -1.0 : latency_ms[std::min(latency_ms.size() - 1, static_cast<size_t>(q * latency_ms.size()))];
-    };
-    state.SetIterationTime(seconds);
-    state.counters["records"] = static_cast<double>(latency_ms.size());
-    state.counters["records_per_s"] = latency_ms.size() / seconds;
-    state.counters["p50_ms"] = pct(0.50);
-    state.counters["p99_ms"] = pct(0.99);
+    ReportRecords(state, latency_ms, seconds);
     state.counters["txns"] = static_cast<double>(svc.metrics().AddCounter("paxscreen_transactions_committed_total", "").Value());
     if (static_cast<int>(latency_ms.size()) < n) state.SkipWithError("not every record came through in 60 s");
   }
@@ -224,15 +233,7 @@ void BM_ScreeningPipeline(benchmark::State& state) {
     feeder.join();
     svc.RequestStop();
     runner.join();
-    std::sort(latency_ms.begin(), latency_ms.end());
-    auto pct = [&](double q) {
-      return latency_ms.empty() ? -1.0 : latency_ms[std::min(latency_ms.size() - 1, static_cast<size_t>(q * latency_ms.size()))];
-    };
-    state.SetIterationTime(seconds);
-    state.counters["records"] = static_cast<double>(latency_ms.size());
-    state.counters["records_per_s"] = latency_ms.size() / seconds;
-    state.counters["p50_ms"] = pct(0.50);
-    state.counters["p99_ms"] = pct(0.99);
+    ReportRecords(state, latency_ms, seconds);
     state.counters["matcher_only_per_s_2t"] = MatcherOnlyRate(feed.records, 2);
     state.counters["matcher_only_per_s_1t"] = MatcherOnlyRate(feed.records, 1);
     if (static_cast<int>(latency_ms.size()) < n) state.SkipWithError("not every traveller was screened in 60 s");
