@@ -47,6 +47,30 @@ void BM_ComparePrepared(benchmark::State& state) {
 }
 BENCHMARK(BM_ComparePrepared);
 
+// The same pairs scored by ComparePreparedScore (no evidence built), as screening scores its
+// candidates; the score must equal ComparePrepared's (checked here on every pair).
+void BM_ComparePreparedScore(benchmark::State& state) {
+  const std::vector<PreparedName> names = PrepareAll();
+  const CompareOptions options;
+  size_t i = 0;
+  for (auto _ : state) {
+    const PreparedName& a = names[i % names.size()];
+    const PreparedName& b = names[(i & 1) ? (i ^ 1) % names.size() : (i * 7 + 3) % names.size()];
+    benchmark::DoNotOptimize(ComparePreparedScore(a, b, options));
+    ++i;
+  }
+  for (size_t k = 0; k < 2 * names.size(); ++k) {
+    const PreparedName& a = names[k % names.size()];
+    const PreparedName& b = names[(k & 1) ? (k ^ 1) % names.size() : (k * 7 + 3) % names.size()];
+    if (ComparePreparedScore(a, b, options) != ComparePrepared(a, b, options).score) {
+      state.SkipWithError("ComparePreparedScore differs from ComparePrepared");
+      break;
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
+}
+BENCHMARK(BM_ComparePreparedScore);
+
 // Preparing one name: normalization, transliteration, spans and their phonetic keys.
 void BM_NormalizeAndPrepare(benchmark::State& state) {
   size_t i = 0;

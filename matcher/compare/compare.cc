@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -98,7 +99,7 @@ std::vector<double> UnpairedPenalties(const PreparedName& n, int own_size, int o
 // Depth-first search over the query's tokens (see compare.h, step 3).
 class Aligner {
  public:
-  Aligner(const std::vector<std::vector<Edge>>& by_token, const std::vector<double>& pen_a,
+  Aligner(std::span<const std::vector<Edge>> by_token, const std::vector<double>& pen_a,
           const std::vector<double>& pen_b, int budget)
       : by_token_(by_token), pen_a_(pen_a), pen_b_(pen_b), budget_(budget) {}
 
@@ -135,7 +136,7 @@ class Aligner {
     Visit(i + 1, cov_a, cov_b, num, den);
   }
 
-  const std::vector<std::vector<Edge>>& by_token_;
+  std::span<const std::vector<Edge>> by_token_;
   const std::vector<double>& pen_a_;
   const std::vector<double>& pen_b_;
   int budget_;
@@ -152,16 +153,21 @@ bool Pairable(const PreparedName& n, const PreparedUnit& u) {
   return true;
 }
 
-}  // namespace
+// The best alignment of `a` and `b`: its score and its edges (pointing into `scratch`, valid until
+// the next call on the same thread).
+struct Alignment {
+  double score = -1;
+  std::vector<const Edge*> edges;
+};
 
-NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
-                               const CompareOptions& o) {
-  NameComparison out;
-  out.ignored = a.titles;
-  out.ignored.insert(out.ignored.end(), b.titles.begin(), b.titles.end());
-
-  // Candidate pairs of units, grouped by the first query token they cover, best first.
-  std::vector<std::vector<Edge>> by_token(std::min(a.tokens.size(), kMaxAligned));
+void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o,
+           Alignment* out) {
+  // Candidate pairs of units, grouped by the first query token they cover, best first. The
+  // edge lists keep their capacity between calls: screening compares one query with many names.
+  thread_local std::vector<std::vector<Edge>> by_token;
+  const size_t n_a = std::min(a.tokens.size(), kMaxAligned);
+  if (by_token.size() < n_a) by_token.resize(n_a);
+  for (size_t k = 0; k < n_a; ++k) by_token[k].clear();
   for (size_t ia = 0; ia < a.units.size(); ++ia) {
     const PreparedUnit& ua = a.units[ia];
     if (!Pairable(a, ua)) continue;
@@ -172,12 +178,16 @@ NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
       const PreparedToken& tb = b.tokens[ub.first];
       const bool a_particle = ua.count == 1 && ta.kind == TokenKind::kParticle;
       const bool b_particle = ub.count == 1 && tb.kind == TokenKind::kParticle;
+      const bool a_initial = ua.count == 1 && ta.initial;
+      const bool b_initial = ub.count == 1 && tb.initial;
       UnitSimilarity s;
       if (a_particle || b_particle) {
         // A lone particle pairs only with the same particle (or a name spelt the same, BEN).
         if (ua.text == ub.text || ua.folded == ub.folded) s = {1.0, "particle"};
-      } else {
-        s = TokenSimilarity(ua, ua.count == 1 && ta.initial, ub, ub.count == 1 && tb.initial, o);
+      } else if (SimilarityUpperBound(ua, a_initial, ub, b_initial, o) >=
+                 o.min_token_similarity) {
+        // Half the unit pairs of two names are ruled out by the bound without a distance.
+        s = TokenSimilarity(ua, a_initial, ub, b_initial, o);
       }
       if (s.score < o.min_token_similarity) continue;
       by_token[ua.first].push_back({static_cast<int>(ia), static_cast<int>(ib), SpanMask(ua),
@@ -185,8 +195,8 @@ NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
                                     s.method});
     }
   }
-  for (auto& edges : by_token) {
-    std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
+  for (size_t k = 0; k < n_a; ++k) {
+    std::sort(by_token[k].begin(), by_token[k].end(), [](const Edge& x, const Edge& y) {
       return x.sim * x.weight > y.sim * y.weight;
     });
   }
@@ -195,12 +205,33 @@ NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
   const int size_b = SizeOf(b);
   const std::vector<double> pen_a = UnpairedPenalties(a, size_a, size_b, o);
   const std::vector<double> pen_b = UnpairedPenalties(b, size_b, size_a, o);
-  Aligner aligner(by_token, pen_a, pen_b, o.search_budget);
+  Aligner aligner(std::span<const std::vector<Edge>>(by_token.data(), n_a), pen_a, pen_b,
+                  o.search_budget);
   aligner.Run();
+  out->score = aligner.best_score();
+  out->edges = aligner.best();
+}
+
+}  // namespace
+
+double ComparePreparedScore(const PreparedName& a, const PreparedName& b,
+                            const CompareOptions& o) {
+  Alignment alignment;
+  Align(a, b, o, &alignment);
+  return std::clamp(alignment.score, 0.0, 1.0);
+}
+
+NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
+                               const CompareOptions& o) {
+  NameComparison out;
+  out.ignored = a.titles;
+  out.ignored.insert(out.ignored.end(), b.titles.begin(), b.titles.end());
+  Alignment alignment;
+  Align(a, b, o, &alignment);
 
   uint64_t cov_a = 0;
   uint64_t cov_b = 0;
-  for (const Edge* e : aligner.best()) {
+  for (const Edge* e : alignment.edges) {
     out.pairs.push_back({a.units[e->unit_a].text, b.units[e->unit_b].text, e->sim, e->method});
     cov_a |= e->mask_a;
     cov_b |= e->mask_b;
@@ -215,7 +246,7 @@ NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
       out.unmatched_candidate.push_back(b.units[k].text);
     }
   }
-  out.score = std::clamp(aligner.best_score(), 0.0, 1.0);
+  out.score = std::clamp(alignment.score, 0.0, 1.0);
   out.match = out.score >= o.match_threshold && !out.pairs.empty();
 
   out.explanation = absl::StrFormat("score %.3f %s threshold %.2f: %d pair(s)", out.score,

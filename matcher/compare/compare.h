@@ -93,9 +93,14 @@ struct PreparedUnit {
   std::string dm_primary, dm_alternate;   // Double Metaphone
   std::string arabic;                     // Arabic/Persian consonant skeleton
   std::vector<std::string> dmsoundex;     // Daitch-Mokotoff codes (sorted)
+  uint32_t letters = 0;  // bit c - 'A' set for each letter A-Z of `text` (LetterMask)
+  bool folded_differs = false;  // folded != text
   uint8_t first = 0;  // first token index
   uint8_t count = 1;  // tokens covered
 };
+
+// The set of letters A-Z in `text`, one bit each.
+uint32_t LetterMask(std::string_view text);
 
 struct PreparedToken {
   normalize::TokenKind kind = normalize::TokenKind::kName;
@@ -118,6 +123,11 @@ PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOpt
 // the score is symmetric up to search ties.
 NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
                                const CompareOptions& options = {});
+// The score of ComparePrepared(a, b, options) alone, without building the evidence (no strings
+// are allocated): for screening, which compares a query with many names and explains only the
+// best one per entry.
+double ComparePreparedScore(const PreparedName& a, const PreparedName& b,
+                            const CompareOptions& options = {});
 
 // Convenience: prepares and compares.
 NameComparison CompareNames(const normalize::NormalizedName& a, const normalize::NormalizedName& b,
@@ -136,5 +146,11 @@ struct UnitSimilarity {
 };
 UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
                                bool b_initial, const CompareOptions& options);
+
+// An upper bound of TokenSimilarity(a, a_initial, b, b_initial, options).score computed from
+// the units' lengths and letter sets in a few instructions (see token_similarity.cc); 1 where
+// it cannot tell (initials, stems, folded forms, units without a letter set).
+double SimilarityUpperBound(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
+                            bool b_initial, const CompareOptions& options);
 
 }  // namespace paxscreen::compare

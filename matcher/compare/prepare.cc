@@ -43,6 +43,8 @@ std::string Stem(std::string_view text, size_t particle_len) {
 }
 
 void EncodeKeys(PreparedUnit& u, bool initial) {
+  u.letters = LetterMask(u.text);
+  u.folded_differs = u.folded != u.text;
   if (initial) return;
   phonetic::MetaphoneKeys dm = phonetic::DoubleMetaphone(u.text, 6);
   u.dm_primary = std::move(dm.primary);

@@ -1,5 +1,7 @@
 // Similarity of two prepared units (tokens or joined spans); see compare.h, step 2.
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -83,7 +85,50 @@ const char* PhoneticAgreement(const PreparedUnit& a, const PreparedUnit& b) {
   return nullptr;
 }
 
+// Population count without the POPCNT instruction (baseline x86-64 lacks it, and the compiler's
+// fallback is a library call).
+int PopCount(uint32_t x) {
+  x = x - ((x >> 1) & 0x55555555u);
+  x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+  return static_cast<int>((((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24);
+}
+
 }  // namespace
+
+uint32_t LetterMask(std::string_view text) {
+  uint32_t mask = 0;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') mask |= uint32_t{1} << (c - 'A');
+  }
+  return mask;
+}
+
+// An upper bound of TokenSimilarity from lengths and letter sets alone. Every letter that
+// occurs in one string and not in the other costs at least one edit (a substitution or an
+// insertion/deletion; a transposition moves letters but adds none), so OSA(a, b) >=
+// max(|L(a) \ L(b)|, |L(b) \ L(a)|) on the letter sets L — the set form of the bag distance
+// (Bartolini, Ciaccia and Patella 2002), a lower bound of Levenshtein and OSA alike. It bounds the
+// OSA similarity, hence the edit score (Jaro-Winkler <= 1), hence both the spelling and the
+// phonetic path. Where TokenSimilarity reads more than the plain texts (initials, stems, folded
+// forms, units without a letter set) the bound is 1.
+double SimilarityUpperBound(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
+                            bool b_initial, const CompareOptions& options) {
+  if (a.letters == 0 || b.letters == 0 || a_initial || b_initial) return 1.0;
+  if (a.folded_differs || b.folded_differs) return 1.0;
+  if (!a.stem.empty() && !b.stem.empty()) return 1.0;
+  const size_t la = a.text.size();
+  const size_t lb = b.text.size();
+  if (2 * std::min(la, lb) < std::max(la, lb)) return 0.0;  // TokenSimilarity's length rule
+  const int missing = std::max(PopCount(a.letters & ~b.letters), PopCount(b.letters & ~a.letters));
+  const double osa_upper = 1.0 - missing / static_cast<double>(std::max(la, lb));
+  const double edit_upper = options.osa_share * osa_upper + (1.0 - options.osa_share);
+  double upper = edit_upper - options.spelling_only_discount;
+  if (options.use_phonetic && edit_upper >= options.phonetic_min_edit) {
+    upper = std::max({upper, edit_upper,
+                      options.phonetic_floor + (1.0 - options.phonetic_floor) * edit_upper});
+  }
+  return std::min(1.0, upper + 1e-9);  // rounding must never rule out a pair
+}
 
 UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
                                bool b_initial, const CompareOptions& options) {

@@ -120,8 +120,8 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
   std::vector<index::DocumentIndex::Hit> doc_hits;
   for (const auto& slot : shards_) {
     std::shared_ptr<const Shard> shard = slot.Load();
-    // Best name comparison per entry.
-    absl::flat_hash_map<uint32_t, std::pair<uint32_t, compare::NameComparison>> best;
+    // Best name per entry by score alone; the evidence is built once per entry that passes.
+    absl::flat_hash_map<uint32_t, std::pair<uint32_t, double>> best_score;
     candidates.clear();
     if (!query_tokens.empty()) {
       index::CandidateStats cs;
@@ -129,18 +129,23 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
       st.candidates += cs.candidates;
     }
     for (uint32_t name : candidates) {
-      compare::NameComparison c =
-          compare::ComparePrepared(query, shard->prepared(name), options_.compare);
-      ++st.names_compared;
       const Shard::NameRef& ref = shard->names()[name];
-      if (shard->entries()[ref.entry].names[ref.name_no].kind == model::NameKind::kWeakAlias) {
-        c.score = std::max(0.0, c.score - options_.weak_alias_penalty);
-      }
-      if (c.score < options_.name_floor) continue;
-      auto it = best.find(ref.entry);
-      if (it == best.end() || c.score > it->second.second.score) {
-        best[ref.entry] = {name, std::move(c)};
-      }
+      const bool weak =
+          shard->entries()[ref.entry].names[ref.name_no].kind == model::NameKind::kWeakAlias;
+      const double penalty = weak ? options_.weak_alias_penalty : 0.0;
+      double score = compare::ComparePreparedScore(query, shard->prepared(name), options_.compare);
+      ++st.names_compared;
+      score = std::max(0.0, score - penalty);
+      if (score < options_.name_floor) continue;
+      auto [it, inserted] = best_score.try_emplace(ref.entry, name, score);
+      if (!inserted && score > it->second.second) it->second = {name, score};
+    }
+    absl::flat_hash_map<uint32_t, std::pair<uint32_t, compare::NameComparison>> best;
+    for (const auto& [entry, name_score] : best_score) {
+      compare::NameComparison c =
+          compare::ComparePrepared(query, shard->prepared(name_score.first), options_.compare);
+      c.score = name_score.second;  // with the weak-alias penalty
+      best.try_emplace(entry, name_score.first, std::move(c));
     }
     // Documents.
     absl::flat_hash_map<uint32_t, std::vector<score::DocumentHit>> docs;

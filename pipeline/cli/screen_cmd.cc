@@ -29,7 +29,6 @@ ABSL_FLAG(std::vector<std::string>, watchlist, {},
 ABSL_FLAG(std::string, dlq, "",
           "dead-letter file: records that cannot be screened (no record_id, no usable name, "
           "undecodable), one JSON object per line with the reason");
-ABSL_FLAG(int, shards, 0, "index shards (0: one per hardware thread)");
 ABSL_FLAG(bool, passenger_data_in_events, false,
           "also write the passenger's matched name tokens into the evidence (personal data)");
 
@@ -280,6 +279,7 @@ int RunScreen(std::vector<std::string> args) {
 
 PAXSCREEN_COMMAND_WITH_SHARED_FLAGS("screen",
                                     "Screen passenger records against watchlists (no broker)",
-                                    kUsage, RunScreen, "input,output,threads,format,threshold");
+                                    kUsage, RunScreen,
+                                    "input,output,threads,shards,format,threshold");
 
 }  // namespace paxscreen::cli

@@ -4,6 +4,9 @@
 
 ABSL_FLAG(int, threads, 0,
           "worker threads (0: one per hardware thread). Output order follows input order.");
+ABSL_FLAG(int, shards, 0,
+          "index shards: each query visits every shard; updates rebuild only the shards they "
+          "touch (0: one per hardware thread)");
 ABSL_FLAG(std::string, input, "-", "input file, or - for standard input");
 ABSL_FLAG(std::string, output, "-", "output file, or - for standard output");
 ABSL_FLAG(std::string, format, "auto",

@@ -10,6 +10,7 @@
 #include "absl/flags/declare.h"
 
 ABSL_DECLARE_FLAG(int, threads);
+ABSL_DECLARE_FLAG(int, shards);
 ABSL_DECLARE_FLAG(std::string, input);
 ABSL_DECLARE_FLAG(std::string, output);
 ABSL_DECLARE_FLAG(std::string, format);

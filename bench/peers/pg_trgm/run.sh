@@ -91,7 +91,8 @@ if [ "$REUSE" -eq 1 ] && [ -s "$HLOG" ] && [ -s "$DATA/travellers.tsv" ]; then
   echo "== reusing the paxscreen harness run in $HLOG"
 else
   echo "== paxscreen harness (1 thread, $NEGATIVES negatives): $PAXSCREEN"
-  # The process's CPU seconds (user + system, loading and generation included) go beside the
+  # The harness prints the CPU seconds of its screening loop; the whole process's CPU seconds
+  # (user + system, loading and generation included) also go beside the
   # report: the machine's cores are shared, so wall-clock rates move with the neighbours' load.
   TIMEFORMAT='%U %S'
   { time "$PAXSCREEN" harness --lists "$LISTS" --negatives "$NEGATIVES" --threads 1 \
