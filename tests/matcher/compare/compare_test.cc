@@ -134,6 +134,18 @@ TEST_CASE("one typing error across an ABD- prefix still pairs", "[compare]") {
   CHECK_FALSE(Cmp("ABDULLAH SALEH", "ABDULRAHMAN SALEH").match);
 }
 
+TEST_CASE("one token of a two-token surname or given-name part is half an edge", "[compare]") {
+  // The maternal surname (or one half of a hyphenated one) is often left out.
+  const double one_surname = Cmp("HERRERA, HELMER", "HERRERA BUITRAGO, HELMER").score;
+  CHECK(one_surname > 0.85);
+  CHECK(Cmp("DAVANI, FEREIDOUN", "ABBASI-DAVANI, FEREIDOUN").score == Approx(one_surname));
+  CHECK(Cmp("CHAVARRO, FABIO", "CHAVARRO, HECTOR FABIO").score == Approx(one_surname));
+  // A whole missing part still costs a full edge: the given name alone is weak.
+  CHECK(Cmp("HELMER", "HERRERA BUITRAGO, HELMER").score < 0.7);
+  // Roles unknown: the first and last tokens are edges, as before.
+  CHECK(Cmp("JOHN SMITH", "JOHN SMITH JONES").score < one_surname - 0.05);
+}
+
 TEST_CASE("scores stay in [0,1] and are symmetric", "[compare]") {
   const char* names[] = {"MUHAMMAD YUSUF AL-QAHTANI", "J SMITH", "JOHN PAUL SMITH", "Jürgen Müller",
                          "ABD AL RAHMAN SALEH", "DR", "VAN DER BERG JAN", "Александр Пушкин"};
