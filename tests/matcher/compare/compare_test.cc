@@ -166,6 +166,23 @@ TEST_CASE("spellings of titles and particles weigh and pair like the listed ones
   CHECK(Cmp("ABU HAIDARA", "BIN HAIDARA").score < 1.0);
 }
 
+TEST_CASE("a lower phonetic floor (screening's 0.3) keeps variants and lowers near namesakes",
+          "[compare]") {
+  CompareOptions screening;
+  screening.spelling_only_discount = 0.05;
+  screening.phonetic_floor = 0.3;
+  // Transliteration variants still pair high.
+  CHECK(Cmp("MOHAMMED ALI", "MUHAMMAD ALI", screening).score > 0.9);
+  CHECK(Cmp("YUSUF IBRAHIM", "YOUSSEF IBRAHIM", screening).score > 0.85);
+  // One-letter-apart names whose keys agree lose most of the lift they had.
+  CompareOptions lifted = screening;
+  lifted.phonetic_floor = 0.6;
+  for (const auto& [a, b] : {std::pair{"FANG CHEN", "WANG CHEN"}, {"AHMED ZAYED", "AHMED SAYED"}}) {
+    INFO(a << " | " << b);
+    CHECK(Cmp(a, b, screening).score < Cmp(a, b, lifted).score - 0.02);
+  }
+}
+
 TEST_CASE("scores stay in [0,1] and are symmetric", "[compare]") {
   const char* names[] = {"MUHAMMAD YUSUF AL-QAHTANI", "J SMITH", "JOHN PAUL SMITH", "Jürgen Müller",
                          "ABD AL RAHMAN SALEH", "DR", "VAN DER BERG JAN", "Александр Пушкин"};
