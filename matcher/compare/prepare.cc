@@ -70,10 +70,26 @@ bool IsVowel(char c) {
 // ABD prefixes match longest first: ABDULLAH -> LAH, ABDULRAHMAN -> RAHMAN, ABDELKARIM -> KARIM.
 // AL-/EL- are stripped only before a consonant (ALQAHTANI -> QAHTANI) so that ALEKSANDR and ELENA
 // keep their form. `particle_len` > 0: a span starting with a particle token of that length.
+// ABD + ALLAH written as one word (ABDULLAH, ABDALLAH, ABDELLAH, ABDOLLAH, ABDULLA): ABD, any
+// vowels, L or LL, any vowels, an optional final H. Where the ABD- prefix ends in these is a
+// matter of spelling, so they share the stem ALLAH.
+bool IsAbdAllah(std::string_view t) {
+  if (t.size() < 6 || t.substr(0, 3) != "ABD") return false;
+  size_t i = 3;
+  while (i < t.size() && IsVowel(t[i])) ++i;
+  const size_t l = i;
+  while (i < t.size() && t[i] == 'L') ++i;
+  if (i == l || i - l > 2) return false;
+  while (i < t.size() && IsVowel(t[i]) && t[i] != 'Y') ++i;
+  if (i < t.size() && t[i] == 'H') ++i;
+  return i == t.size() && (t.back() == 'H' || t.back() == 'A');
+}
+
 std::string Stem(std::string_view text, size_t particle_len) {
   if (particle_len > 0 && text.size() >= particle_len + 3) {
     return std::string(text.substr(particle_len));
   }
+  if (IsAbdAllah(text)) return "ALLAH";
   for (std::string_view p : kAbdPrefixes) {
     if (text.size() >= p.size() + 3 && text.substr(0, p.size()) == p) {
       return std::string(text.substr(p.size()));
