@@ -50,27 +50,36 @@ int SizeOf(const PreparedName& n) {
   return size;
 }
 
-// Whether name token k is the first or last name token (roles unknown), or a surname / the
-// first given name (roles known). The others are middle names.
-std::vector<bool> EdgeTokens(const PreparedName& n) {
-  std::vector<bool> edge(n.tokens.size(), false);
+// The share of `missing_edge_penalty` that name token k costs when it stays unpaired (the rest
+// of the missing-name penalty is `missing_middle_penalty`). Roles unknown: the first and last
+// name tokens are edges (share 1), the others middle names (share 0). Roles known: the surname
+// and the given names each carry one edge, spread over their name tokens, so that losing one
+// token of a two-token part (HERRERA BUITRAGO / HERRERA, the maternal surname; JUAN CARLOS /
+// CARLOS; ABBASI-DAVANI / DAVANI) costs half an edge and losing the whole part a full one.
+std::vector<double> EdgeTokens(const PreparedName& n) {
+  std::vector<double> edge(n.tokens.size(), 0.0);
   int first = -1;
   int last = -1;
-  int first_given = -1;
+  int surnames = 0;
+  int givens = 0;
+  bool roles = false;
   for (size_t k = 0; k < n.tokens.size(); ++k) {
+    roles |= (n.tokens[k].role != TokenRole::kUnknown);
     if (n.tokens[k].kind != TokenKind::kName) continue;
     if (first < 0) first = static_cast<int>(k);
     last = static_cast<int>(k);
-    if (n.tokens[k].role == TokenRole::kSurname) edge[k] = true;
-    if (n.tokens[k].role == TokenRole::kGiven && first_given < 0) first_given = static_cast<int>(k);
+    surnames += n.tokens[k].role == TokenRole::kSurname ? 1 : 0;
+    givens += n.tokens[k].role == TokenRole::kGiven ? 1 : 0;
   }
-  bool roles = false;
-  for (const auto& t : n.tokens) roles |= (t.role != TokenRole::kUnknown);
   if (roles) {
-    if (first_given >= 0) edge[first_given] = true;
+    for (size_t k = 0; k < n.tokens.size(); ++k) {
+      if (n.tokens[k].kind != TokenKind::kName) continue;
+      if (n.tokens[k].role == TokenRole::kSurname) edge[k] = 1.0 / surnames;
+      if (n.tokens[k].role == TokenRole::kGiven) edge[k] = 1.0 / givens;
+    }
   } else {
-    if (first >= 0) edge[first] = true;
-    if (last >= 0) edge[last] = true;
+    if (first >= 0) edge[first] = 1.0;
+    if (last >= 0) edge[last] = 1.0;
   }
   return edge;
 }
@@ -79,14 +88,14 @@ std::vector<bool> EdgeTokens(const PreparedName& n) {
 std::vector<double> UnpairedPenalties(const PreparedName& n, int own_size, int other_size,
                                       const CompareOptions& o) {
   std::vector<double> pen(n.tokens.size(), 0.0);
-  const std::vector<bool> edge = EdgeTokens(n);
+  const std::vector<double> edge = EdgeTokens(n);
   for (size_t k = 0; k < n.tokens.size(); ++k) {
     const PreparedToken& t = n.tokens[k];
     if (t.weight == 0) continue;
     if (t.kind == TokenKind::kParticle) {
       pen[k] = t.weight * o.missing_middle_penalty;
     } else if (own_size > other_size) {  // the longer name: a missing middle or edge name
-      pen[k] = t.weight * (edge[k] ? o.missing_edge_penalty : o.missing_middle_penalty);
+      pen[k] = t.weight * std::max(o.missing_middle_penalty, edge[k] * o.missing_edge_penalty);
     } else if (own_size < other_size) {  // the shorter name: each of its tokens should be there
       pen[k] = t.weight * o.shorter_unmatched_penalty;
     } else {

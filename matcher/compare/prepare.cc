@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "matcher/compare/compare.h"
+#include "matcher/compare/small_distance.h"
 #include "matcher/phonetic/arabic_skeleton.h"
 #include "matcher/phonetic/daitch_mokotoff.h"
 #include "matcher/phonetic/double_metaphone.h"
@@ -18,6 +19,49 @@ using normalize::TokenKind;
 constexpr std::array<std::string_view, 9> kAbdPrefixes = {
     "ABDOUL", "ABDUL", "ABDEL", "ABDAL", "ABDOL", "ABDUR", "ABDUS", "ABDU", "ABD"};
 
+// Spellings of honorifics that normalize's title list does not hold (it keeps the common ones);
+// they weigh nothing here, like the titles, whoever wrote them. Sorted.
+constexpr std::array<std::string_view, 17> kTitleVariants = {
+    "ALHADJ", "ALHADJI", "HADJ",   "HAJY",  "MAULAWI", "MAWLANA", "MOLAVI", "MOLLAH", "MOLVI",
+    "MOULANA", "MOULVI", "MOWLANA", "QAARI", "QARY",    "SHAYK",   "SHEKH",  "SHEYKH"};
+static_assert(std::is_sorted(kTitleVariants.begin(), kTitleVariants.end()));
+
+// Long titles that a typing or transliteration slip (MEULANA, SHAJKH, MULALH) leaves
+// recognizable: one edit, same first letter, 6+ letters. Shorter ones (HAJI, QARI) are one edit
+// from too many names (HANI, QADI) to be guessed.
+constexpr std::array<std::string_view, 12> kLongTitles = {
+    "ALHAJJ", "ALHAJI",  "AYATOLLAH", "MAULANA", "MAULAVI", "MAWLAVI",
+    "MAWLAWI", "MOULAVI", "MULLAH",   "SHAIKH",  "SHAYKH",  "SHEIKH"};
+
+// Particles that normalize does not list (Turkish and West African spellings of ABU).
+constexpr std::array<std::string_view, 2> kParticleVariants = {"EBOU", "EBU"};
+
+bool IsTitleVariant(std::string_view t) {
+  if (std::binary_search(kTitleVariants.begin(), kTitleVariants.end(), t)) return true;
+  if (t.size() < 6) return false;
+  for (std::string_view title : kLongTitles) {
+    if (title[0] == t[0] && title.size() + 1 >= t.size() && t.size() + 1 >= title.size() &&
+        SmallOsa(title, t) <= 1) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// One spelling for each family of particles, so that ABU / ABOU / EBU, ABDUL / ABDOUL / ABDEL,
+// AL / EL / UL and BIN / BEN / IBN pair as particles (the pairing compares `folded`).
+std::string_view CanonicalParticle(std::string_view t) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kFamilies = {{
+      {"ABD", "ABD"},   {"ABDAL", "ABD"}, {"ABDEL", "ABD"}, {"ABDOL", "ABD"}, {"ABDOU", "ABD"},
+      {"ABDOUL", "ABD"}, {"ABDUL", "ABD"}, {"ABOU", "ABU"},  {"ABU", "ABU"},   {"BEN", "BIN"},
+      {"BIN", "BIN"},   {"EBOU", "ABU"},  {"EBU", "ABU"},   {"EL", "AL"},     {"IBN", "BIN"},
+      {"UL", "AL"},     {"AL", "AL"}}};
+  for (const auto& [spelling, canonical] : kFamilies) {
+    if (spelling == t) return canonical;
+  }
+  return {};
+}
+
 bool IsVowel(char c) {
   return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'Y';
 }
@@ -26,10 +70,26 @@ bool IsVowel(char c) {
 // ABD prefixes match longest first: ABDULLAH -> LAH, ABDULRAHMAN -> RAHMAN, ABDELKARIM -> KARIM.
 // AL-/EL- are stripped only before a consonant (ALQAHTANI -> QAHTANI) so that ALEKSANDR and ELENA
 // keep their form. `particle_len` > 0: a span starting with a particle token of that length.
+// ABD + ALLAH written as one word (ABDULLAH, ABDALLAH, ABDELLAH, ABDOLLAH, ABDULLA): ABD, any
+// vowels, L or LL, any vowels, an optional final H. Where the ABD- prefix ends in these is a
+// matter of spelling, so they share the stem ALLAH.
+bool IsAbdAllah(std::string_view t) {
+  if (t.size() < 6 || t.substr(0, 3) != "ABD") return false;
+  size_t i = 3;
+  while (i < t.size() && IsVowel(t[i])) ++i;
+  const size_t l = i;
+  while (i < t.size() && t[i] == 'L') ++i;
+  if (i == l || i - l > 2) return false;
+  while (i < t.size() && IsVowel(t[i]) && t[i] != 'Y') ++i;
+  if (i < t.size() && t[i] == 'H') ++i;
+  return i == t.size() && (t.back() == 'H' || t.back() == 'A');
+}
+
 std::string Stem(std::string_view text, size_t particle_len) {
   if (particle_len > 0 && text.size() >= particle_len + 3) {
     return std::string(text.substr(particle_len));
   }
+  if (IsAbdAllah(text)) return "ALLAH";
   for (std::string_view p : kAbdPrefixes) {
     if (text.size() >= p.size() + 3 && text.substr(0, p.size()) == p) {
       return std::string(text.substr(p.size()));
@@ -66,6 +126,20 @@ PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOpt
     const normalize::Token& t = name.tokens[i];
     PreparedToken pt;
     pt.kind = t.kind;
+    if (pt.kind == TokenKind::kName && t.text.size() > 1 && IsTitleVariant(t.text)) {
+      pt.kind = TokenKind::kTitle;
+    }
+    // EBU / EBOU before a name of the same part, as normalize does for the particles it lists.
+    if (pt.kind == TokenKind::kName &&
+        std::find(kParticleVariants.begin(), kParticleVariants.end(), t.text) !=
+            kParticleVariants.end()) {
+      for (size_t j = i + 1; j < n && name.tokens[j].role == t.role; ++j) {
+        if (name.tokens[j].kind == TokenKind::kName) {
+          pt.kind = TokenKind::kParticle;
+          break;
+        }
+      }
+    }
     // A title right after a particle is part of a family name (EL-HAJJ, AL SHEIKH, AL-MULLA);
     // normalize made that particle a name because no name followed it, so undo that too.
     if (pt.kind == TokenKind::kTitle && i > 0 &&
@@ -94,6 +168,9 @@ PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOpt
     PreparedUnit u;
     u.text = t.text;
     u.folded = t.FoldedOrText();
+    // A particle, or a particle's spelling left as a name (ABDOUL alone in its part), pairs
+    // with the other spellings of its family.
+    if (std::string_view c = CanonicalParticle(t.text); !c.empty()) u.folded = std::string(c);
     if (pt.kind != TokenKind::kParticle) u.stem = Stem(u.text, 0);
     u.first = static_cast<uint8_t>(i);
     u.count = 1;

@@ -58,6 +58,22 @@ bool FeminineForm(std::string_view a, std::string_view b) {
   return stem == a || (stem.size() >= 5 && SmallOsa(stem, a) <= 1);
 }
 
+// AHMAD / AHMADI, NOOR / NOORI, SULTAN / SULTANI, MOHAMMED / MOHAMMADI: one ends in a consonant,
+// the other is it (or one edit from it, for stems of 5+ letters) plus a final I or Y. In Arabic,
+// Persian and Urdu names that suffix (the nisba, "of / from") makes a different name: a family
+// name derived from a given name (Ahmadi is not Ahmad). Transliteration changes a final I to Y
+// or EE; it does not add or drop it (the nisba adjective: W. Wright, "A Grammar of the Arabic
+// Language", 3rd ed., 1896, vol. I).
+bool NisbaForm(std::string_view a, std::string_view b) {
+  auto suffixed = [](char c) { return c == 'I' || c == 'Y'; };
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a.size() < 3 || b.size() != a.size() + 1 || IsVowel(a.back()) || !suffixed(b.back())) {
+    return false;
+  }
+  const std::string_view stem = b.substr(0, a.size());
+  return stem == a || (stem.size() >= 5 && stem.back() == a.back() && SmallOsa(stem, a) <= 1);
+}
+
 bool SharesCode(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   // Both sorted: linear merge.
   auto i = a.begin();
@@ -160,6 +176,12 @@ UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const Prep
   EditScore edit;
   if (!a.stem.empty() && !b.stem.empty()) {
     edit = Edit(a.stem, b.stem, options.osa_share, floor);
+    // One typing error across the prefix boundary (ABDUOLAYE / ABDOULAYE, ABDULLA / ABDULLAH)
+    // strips different prefixes; the whole tokens show it is one edit.
+    if (std::min(la, lb) >= 6 && SmallOsa(a.text, b.text) <= 1) {
+      EditScore whole = Edit(a.text, b.text, options.osa_share, floor);
+      if (whole.score > edit.score) edit = whole;
+    }
   } else {
     edit = Edit(a.text, b.text, options.osa_share, floor);
     if (a.folded != a.text || b.folded != b.text) {
@@ -179,6 +201,10 @@ UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const Prep
   }
   if (FeminineForm(a.text, b.text) && out.score > options.feminine_cap) {
     out = {options.feminine_cap, "feminine_form"};
+  }
+  // A derived family name is capped like a feminine form (the same cap: below pairing).
+  if (NisbaForm(a.text, b.text) && out.score > options.feminine_cap) {
+    out = {options.feminine_cap, "nisba_form"};
   }
   return out;
 }
