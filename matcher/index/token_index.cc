@@ -134,7 +134,14 @@ TokenIndex TokenIndex::Build(const std::vector<std::vector<QueryToken>>& names,
   for (uint32_t t = 0; t < idx.tokens_.size(); ++t) {
     const std::string& token = idx.tokens_[t];
     exact.emplace_back(Hash(token), t);
-    if (!fuzzy[t]) continue;
+    if (!fuzzy[t]) {
+      const int d = std::min(options.joined_distance,
+                             idx.AllowedDistance(token.size(), token.size()));
+      if (d <= 0) continue;
+      DeletionHashes(token, d, &variants);
+      for (uint64_t v : variants) deletions.emplace_back(v, t);
+      continue;
+    }
     DeletionHashes(token, idx.AllowedDistance(token.size(), token.size()), &variants);
     for (uint64_t v : variants) deletions.emplace_back(v, t);
     keys.clear();

@@ -40,6 +40,26 @@ TEST_CASE("exact, edit-distance and phonetic token matches make candidates") {
   REQUIRE(Find(idx, {"HASSAN", "ABDULRAHMAN"}) == std::vector<uint32_t>{3});  // order-free
 }
 
+TEST_CASE("joined spans on the list side are exact-only unless joined_distance allows more") {
+  // List name 0: AL PEDCAIV, one name position, with its joined span ALPEDCAIV (not fuzzy).
+  std::vector<std::vector<QueryToken>> names = {
+      {{"PEDCAIV", 0}, {"ALPEDCAIV", 0, /*fuzzy=*/false}}};
+  // The passenger wrote it joined and transliterated: two edits from the span (C -> T, S
+  // inserted) and four from the token.
+  std::vector<QueryToken> query = {{"ALPEDTSAIV", 0}};
+  auto find = [&](int joined_distance) {
+    TokenIndexOptions options;
+    options.phonetic = false;
+    options.joined_distance = joined_distance;
+    TokenIndex idx = TokenIndex::Build(names, {1}, options);
+    std::vector<uint32_t> out;
+    idx.Candidates(query, 1, &out);
+    return out;
+  };
+  CHECK(find(0).empty());
+  CHECK(find(1) == std::vector<uint32_t>{0});
+}
+
 TEST_CASE("allowed distance grows with token length") {
   TokenIndex idx = TokenIndex::Build({}, {}, {});
   REQUIRE(idx.AllowedDistance(2, 9) == 0);
