@@ -458,10 +458,8 @@ Footprint MeasureFootprint(uint64_t entries, const ScreenOptions& options) {
       f.prepared_bytes += sizeof(p) + Chunk(p.tokens.capacity() * sizeof(p.tokens[0])) +
                           Chunk(p.units.capacity() * sizeof(p.units[0]));
       for (const compare::PreparedUnit& u : p.units) {
-        f.prepared_bytes += Heap(u.text) + Heap(u.folded) + Heap(u.stem) + Heap(u.dm_primary) +
-                            Heap(u.dm_alternate) + Heap(u.arabic) +
-                            Chunk(u.dmsoundex.capacity() * sizeof(std::string));
-        for (const std::string& d : u.dmsoundex) f.prepared_bytes += Heap(d);
+        f.prepared_bytes += Heap(u.text) + Heap(u.folded) + Heap(u.stem) +
+                            Chunk(u.dmsoundex.capacity() * sizeof(uint32_t));
       }
       ++names;
     }

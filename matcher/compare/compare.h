@@ -90,9 +90,14 @@ struct PreparedUnit {
   std::string text;    // ICAO form, tokens concatenated for spans
   std::string folded;  // plain-folded form (== text when no diacritics were involved)
   std::string stem;    // text with a leading ABD-/AL-/EL- prefix removed, or empty
-  std::string dm_primary, dm_alternate;   // Double Metaphone
-  std::string arabic;                     // Arabic/Persian consonant skeleton
-  std::vector<std::string> dmsoundex;     // Daitch-Mokotoff codes (sorted)
+  // Phonetic keys, compared only for equality, so held as integers (a list holds millions of
+  // units): XXH3 of Double Metaphone primary / alternate and of the Arabic/Persian consonant
+  // skeleton (0: no key; a 64-bit collision is negligible), Daitch-Mokotoff codes as the numbers
+  // their six digits spell (sorted). PhoneticKey() gives the value for a key string.
+  uint64_t dm_primary = 0;
+  uint64_t dm_alternate = 0;  // 0 also when equal to the primary
+  uint64_t arabic = 0;
+  std::vector<uint32_t> dmsoundex;
   uint32_t letters = 0;  // bit c - 'A' set for each letter A-Z of `text` (LetterMask)
   bool folded_differs = false;  // folded != text
   uint8_t first = 0;  // first token index
@@ -101,6 +106,8 @@ struct PreparedUnit {
 
 // The set of letters A-Z in `text`, one bit each.
 uint32_t LetterMask(std::string_view text);
+// The integer form of a phonetic key string held in PreparedUnit (0 for an empty key).
+uint64_t PhoneticKey(std::string_view key);
 
 struct PreparedToken {
   normalize::TokenKind kind = normalize::TokenKind::kName;

@@ -9,6 +9,7 @@
 #include "matcher/phonetic/arabic_skeleton.h"
 #include "matcher/phonetic/daitch_mokotoff.h"
 #include "matcher/phonetic/double_metaphone.h"
+#include "xxhash.h"
 
 namespace paxscreen::compare {
 namespace {
@@ -102,17 +103,32 @@ std::string Stem(std::string_view text, size_t particle_len) {
   return {};
 }
 
+}  // namespace
+
+uint64_t PhoneticKey(std::string_view key) {
+  if (key.empty()) return 0;
+  const uint64_t h = XXH3_64bits(key.data(), key.size());
+  return h == 0 ? 1 : h;
+}
+
+namespace {
+
 void EncodeKeys(PreparedUnit& u, bool initial) {
   u.letters = LetterMask(u.text);
   u.folded_differs = u.folded != u.text;
   if (initial) return;
   phonetic::MetaphoneKeys dm = phonetic::DoubleMetaphone(u.text, 6);
-  u.dm_primary = std::move(dm.primary);
-  if (dm.alternate != u.dm_primary) u.dm_alternate = std::move(dm.alternate);
-  u.arabic = phonetic::ArabicSkeleton(u.text);
-  u.dmsoundex = phonetic::DaitchMokotoff(u.text);
+  u.dm_primary = PhoneticKey(dm.primary);
+  if (dm.alternate != dm.primary) u.dm_alternate = PhoneticKey(dm.alternate);
+  u.arabic = PhoneticKey(phonetic::ArabicSkeleton(u.text));
+  for (const std::string& code : phonetic::DaitchMokotoff(u.text)) {
+    uint32_t value = 0;
+    for (char c : code) value = value * 10 + static_cast<uint32_t>(c - '0');
+    u.dmsoundex.push_back(value);
+  }
   std::sort(u.dmsoundex.begin(), u.dmsoundex.end());
   u.dmsoundex.erase(std::unique(u.dmsoundex.begin(), u.dmsoundex.end()), u.dmsoundex.end());
+  u.dmsoundex.shrink_to_fit();
 }
 
 }  // namespace
@@ -200,6 +216,9 @@ PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOpt
       out.units.push_back(std::move(u));
     }
   }
+  // Lists keep millions of prepared names: no spare capacity (3n units were reserved).
+  out.units.shrink_to_fit();
+  out.tokens.shrink_to_fit();
   return out;
 }
 

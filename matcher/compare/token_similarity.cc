@@ -74,7 +74,7 @@ bool NisbaForm(std::string_view a, std::string_view b) {
   return stem == a || (stem.size() >= 5 && stem.back() == a.back() && SmallOsa(stem, a) <= 1);
 }
 
-bool SharesCode(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+bool SharesCode(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   // Both sorted: linear merge.
   auto i = a.begin();
   auto j = b.begin();
@@ -91,10 +91,10 @@ bool SharesCode(const std::vector<std::string>& a, const std::vector<std::string
 
 // The first phonetic key the two units share, or nullptr.
 const char* PhoneticAgreement(const PreparedUnit& a, const PreparedUnit& b) {
-  if (!a.arabic.empty() && a.arabic == b.arabic) return "phonetic:arabic";
-  if (!a.dm_primary.empty() &&
+  if (a.arabic != 0 && a.arabic == b.arabic) return "phonetic:arabic";
+  if (a.dm_primary != 0 &&
       (a.dm_primary == b.dm_primary || a.dm_primary == b.dm_alternate ||
-       (!a.dm_alternate.empty() && (a.dm_alternate == b.dm_primary || a.dm_alternate == b.dm_alternate)))) {
+       (a.dm_alternate != 0 && (a.dm_alternate == b.dm_primary || a.dm_alternate == b.dm_alternate)))) {
     return "phonetic:dmetaphone";
   }
   if (SharesCode(a.dmsoundex, b.dmsoundex)) return "phonetic:dmsoundex";

@@ -84,7 +84,7 @@ size_t Shard::MemoryBytes() const {
   for (const auto& p : prepared_) {
     bytes += sizeof(p) + p.tokens.capacity() * sizeof(compare::PreparedToken);
     for (const auto& u : p.units) {
-      bytes += sizeof(u) + u.dmsoundex.size() * sizeof(std::string);
+      bytes += sizeof(u) + u.dmsoundex.capacity() * sizeof(uint32_t);
     }
   }
   return bytes;
