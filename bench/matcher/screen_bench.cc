@@ -459,7 +459,7 @@ Footprint MeasureFootprint(uint64_t entries, const ScreenOptions& options) {
                           Chunk(p.units.capacity() * sizeof(p.units[0]));
       for (const compare::PreparedUnit& u : p.units) {
         f.prepared_bytes += Heap(u.text) + Heap(u.folded) + Heap(u.stem) +
-                            Chunk(u.dmsoundex.capacity() * sizeof(uint32_t));
+                            (u.dmsoundex.size() > 4 ? Chunk(u.dmsoundex.capacity() * 4) : 0);
       }
       ++names;
     }

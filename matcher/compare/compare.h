@@ -32,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "matcher/normalize/normalize.h"
 
@@ -97,7 +98,7 @@ struct PreparedUnit {
   uint64_t dm_primary = 0;
   uint64_t dm_alternate = 0;  // 0 also when equal to the primary
   uint64_t arabic = 0;
-  std::vector<uint32_t> dmsoundex;
+  absl::InlinedVector<uint32_t, 4> dmsoundex;  // most names have at most 4: no heap block
   uint32_t letters = 0;  // bit c - 'A' set for each letter A-Z of `text` (LetterMask)
   bool folded_differs = false;  // folded != text
   uint8_t first = 0;  // first token index

@@ -128,7 +128,7 @@ void EncodeKeys(PreparedUnit& u, bool initial) {
   }
   std::sort(u.dmsoundex.begin(), u.dmsoundex.end());
   u.dmsoundex.erase(std::unique(u.dmsoundex.begin(), u.dmsoundex.end()), u.dmsoundex.end());
-  u.dmsoundex.shrink_to_fit();
+  u.dmsoundex.shrink_to_fit();  // inline again when a merge brought it to 4 or fewer
 }
 
 }  // namespace

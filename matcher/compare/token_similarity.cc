@@ -74,7 +74,8 @@ bool NisbaForm(std::string_view a, std::string_view b) {
   return stem == a || (stem.size() >= 5 && stem.back() == a.back() && SmallOsa(stem, a) <= 1);
 }
 
-bool SharesCode(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+bool SharesCode(const absl::InlinedVector<uint32_t, 4>& a,
+                const absl::InlinedVector<uint32_t, 4>& b) {
   // Both sorted: linear merge.
   auto i = a.begin();
   auto j = b.begin();

@@ -84,7 +84,8 @@ size_t Shard::MemoryBytes() const {
   for (const auto& p : prepared_) {
     bytes += sizeof(p) + p.tokens.capacity() * sizeof(compare::PreparedToken);
     for (const auto& u : p.units) {
-      bytes += sizeof(u) + u.dmsoundex.capacity() * sizeof(uint32_t);
+      const size_t codes = u.dmsoundex.size() > 4 ? u.dmsoundex.capacity() : 0;  // heap only
+      bytes += sizeof(u) + codes * sizeof(uint32_t);
     }
   }
   return bytes;
