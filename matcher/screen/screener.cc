@@ -36,7 +36,9 @@ int RarestTokenEntries(const compare::NameComparison& name,
   for (const compare::TokenMatch& pair : name.pairs) {
     if (!score::PairCountsForSpecificity(pair)) continue;
     int n = 0;
-    for (const auto& shard : shards) n += static_cast<int>(shard->TokenEntries(pair.candidate_token));
+    for (const auto& shard : shards) {
+      n += static_cast<int>(shard->TokenEntries(pair.candidate_token));
+    }
     if (rarest < 0 || n < rarest) rarest = n;
   }
   return rarest;
