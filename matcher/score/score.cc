@@ -153,9 +153,14 @@ PassengerFacts PrepareFacts(const model::PassengerRecord& record,
   return f;
 }
 
+bool PairCountsForSpecificity(const compare::TokenMatch& pair) {
+  return pair.method != "particle" && pair.method != "initial";
+}
+
 MatchScore ScoreMatch(const PassengerFacts& passenger, const model::WatchlistEntry& entry,
                       const compare::NameComparison* best_name,
-                      const std::vector<DocumentHit>& documents, const ScoreOptions& o) {
+                      const std::vector<DocumentHit>& documents, const ScoreOptions& o,
+                      int name_token_entries) {
   MatchScore s;
   double score = 0;
   if (best_name != nullptr) {
@@ -167,8 +172,16 @@ MatchScore ScoreMatch(const PassengerFacts& passenger, const model::WatchlistEnt
     }
     s.features.push_back({"name", best_name->score, methods.empty() ? "exact" : methods});
   }
+  DobRelation r = DobRelation::kUnknown;
+  if (passenger.dob) r = CompareDob(*passenger.dob, entry.dates_of_birth);
+  if (best_name != nullptr && o.common_name_penalty != 0 && r == DobRelation::kUnknown &&
+      name_token_entries >= o.common_token_entries) {
+    // Reported with the entry count only: the tokens themselves are in the name evidence.
+    score += o.common_name_penalty;
+    s.features.push_back({"name_specificity", o.common_name_penalty,
+                          absl::StrCat("common_tokens:", name_token_entries, "_entries")});
+  }
   if (passenger.dob) {
-    DobRelation r = CompareDob(*passenger.dob, entry.dates_of_birth);
     double c = 0;
     switch (r) {
       case DobRelation::kExact: c = o.dob_exact; break;

@@ -55,6 +55,13 @@ struct ScoreOptions {
   double nationality_conflict = -0.01;
   double document_substitution = 0.10;  // one character off (OCR or typing)
   double document_exact_score = 0.97;   // an exact number match alone reaches this
+  // Namesakes: when every list token the name comparison paired occurs in at least
+  // `common_token_entries` list entries (GONZALEZ, JUAN, MOHAMMED ...) and the date of birth
+  // cannot tell (no passenger or list date), the name alone says little about identity, so
+  // `common_name_penalty` is added. 0 disables it; the values are the harness sweep's best
+  // (matcher/score/README.md).
+  double common_name_penalty = -0.06;
+  int common_token_entries = 20;
 
   double ThresholdFor(std::string_view list) const;
   std::string_view BandFor(double score) const;
@@ -62,7 +69,8 @@ struct ScoreOptions {
 
 // One feature's part in the score.
 struct FeatureEvidence {
-  std::string feature;  // "name", "date_of_birth", "sex", "nationality", "document"
+  // "name", "name_specificity", "date_of_birth", "sex", "nationality", "document"
+  std::string feature;
   double contribution = 0;
   std::string detail;   // "exact", "conflict", "phonetic:dmetaphone" ... (no personal data)
 };
@@ -91,9 +99,16 @@ struct MatchScore {
 };
 
 // Combines the best name comparison (or none, for a document-only hit) with the other
-// features. Pure; thread-safe.
+// features. `name_token_entries`: in how many list entries the rarest list token paired by
+// `best_name` occurs (particles and initials aside), or -1 when not known; it drives
+// `common_name_penalty`. Pure; thread-safe.
 MatchScore ScoreMatch(const PassengerFacts& passenger, const model::WatchlistEntry& entry,
                       const compare::NameComparison* best_name,
-                      const std::vector<DocumentHit>& documents, const ScoreOptions& options);
+                      const std::vector<DocumentHit>& documents, const ScoreOptions& options,
+                      int name_token_entries = -1);
+
+// Whether a pair of the name comparison counts for the name's specificity: particles (AL, BIN)
+// and initials are common everywhere and say nothing about which person is meant.
+bool PairCountsForSpecificity(const compare::TokenMatch& pair);
 
 }  // namespace paxscreen::score

@@ -27,6 +27,22 @@ absl::StatusOr<normalize::NormalizedName> NormalizePassengerName(const model::Pa
   return normalize::NormalizeName(p.full_name);
 }
 
+// In how many list entries (all shards) the rarest list token of the comparison's pairs
+// occurs; -1 when no pair counts (score::PairCountsForSpecificity). Cost: pairs x shards hash
+// lookups, only for entries that reach scoring.
+int RarestTokenEntries(const compare::NameComparison& name,
+                       const std::vector<std::shared_ptr<const Shard>>& shards) {
+  int rarest = -1;
+  for (const compare::TokenMatch& pair : name.pairs) {
+    if (!score::PairCountsForSpecificity(pair)) continue;
+    int n = 0;
+    for (const auto& shard : shards) {
+      n += static_cast<int>(shard->TokenEntries(pair.candidate_token));
+    }
+    if (rarest < 0 || n < rarest) rarest = n;
+  }
+  return rarest;
+}
 
 }  // namespace
 
@@ -120,10 +136,15 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
     problems->push_back(std::string(normalized.status().message()));
   }
 
+  // All snapshots are taken first: a token's list-wide entry count sums the shards this query
+  // sees, so it is consistent with them whatever Apply() swaps in meanwhile.
+  std::vector<std::shared_ptr<const Shard>> snapshots;
+  snapshots.reserve(shards_.size());
+  for (const auto& slot : shards_) snapshots.push_back(slot.Load());
+
   std::vector<uint32_t> candidates;
   std::vector<index::DocumentIndex::Hit> doc_hits;
-  for (const auto& slot : shards_) {
-    std::shared_ptr<const Shard> shard = slot.Load();
+  for (const std::shared_ptr<const Shard>& shard : snapshots) {
     // Best name per entry by score alone; the evidence is built once per entry that passes.
     absl::flat_hash_map<uint32_t, std::pair<uint32_t, double>> best_score;
     candidates.clear();
@@ -176,9 +197,12 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
       const compare::NameComparison* name = b == best.end() ? nullptr : &b->second.second;
       auto d = docs.find(e);
       static const std::vector<score::DocumentHit> kNone;
+      const int token_entries = name != nullptr && options_.score.common_name_penalty != 0
+                                    ? RarestTokenEntries(*name, snapshots)
+                                    : -1;
       score::MatchScore s =
           score::ScoreMatch(facts, entry, name, d == docs.end() ? kNone : d->second,
-                            options_.score);
+                            options_.score, token_entries);
       if (s.score < options_.score.ThresholdFor(entry.list)) continue;
       Match m;
       m.entry_id = entry.entry_id;

@@ -1,5 +1,6 @@
 #include "matcher/screen/shard.h"
 
+#include "absl/container/flat_hash_set.h"
 #include "matcher/normalize/normalize.h"
 
 namespace paxscreen::screen {
@@ -60,6 +61,7 @@ std::shared_ptr<const Shard> Shard::Build(std::vector<model::WatchlistEntry> ent
     if (!options.screen_entities && !entry.category.empty() && entry.category != "individual") {
       continue;
     }
+    absl::flat_hash_set<std::string> entry_tokens;  // each string counts once per entry
     for (size_t n = 0; n < entry.names.size() && n < 0xffff; ++n) {
       auto normalized = NormalizeEntryName(entry.names[n]);
       if (!normalized.ok() || normalized->tokens.empty()) continue;
@@ -67,11 +69,13 @@ std::shared_ptr<const Shard> Shard::Build(std::vector<model::WatchlistEntry> ent
       int npos = 0;
       std::vector<index::QueryToken> toks = IndexTokens(prepared, &npos);
       if (toks.empty()) continue;
+      for (const index::QueryToken& t : toks) entry_tokens.insert(t.text);
       strings.push_back(std::move(toks));
       positions.push_back(static_cast<uint8_t>(std::min(npos, 255)));
       shard->names_.push_back({e, static_cast<uint16_t>(n)});
       shard->prepared_.push_back(std::move(prepared));
     }
+    for (const std::string& t : entry_tokens) ++shard->token_entries_[t];
   }
   shard->tokens_ = index::TokenIndex::Build(strings, positions, options.tokens);
   shard->documents_ = std::move(docs).Build();
@@ -80,7 +84,8 @@ std::shared_ptr<const Shard> Shard::Build(std::vector<model::WatchlistEntry> ent
 
 size_t Shard::MemoryBytes() const {
   size_t bytes = tokens_.MemoryBytes() + documents_.MemoryBytes() +
-                 names_.capacity() * sizeof(NameRef);
+                 names_.capacity() * sizeof(NameRef) +
+                 token_entries_.capacity() * sizeof(std::pair<std::string, uint32_t>);
   for (const auto& p : prepared_) {
     bytes += sizeof(p) + p.tokens.capacity() * sizeof(compare::PreparedToken);
     for (const auto& u : p.units) {

@@ -50,6 +50,12 @@ class Shard {
   const compare::PreparedName& prepared(uint32_t name) const { return prepared_[name]; }
   const index::TokenIndex& tokens() const { return tokens_; }
   const index::DocumentIndex& documents() const { return documents_; }
+  // In how many of this shard's entries an index string (a name token or joined span, text or
+  // folded form) occurs: the document frequency behind ScoreOptions::common_name_penalty.
+  uint32_t TokenEntries(const std::string& token) const {
+    auto it = token_entries_.find(token);
+    return it == token_entries_.end() ? 0 : it->second;
+  }
   size_t MemoryBytes() const;
 
  private:
@@ -58,6 +64,7 @@ class Shard {
   std::vector<compare::PreparedName> prepared_;
   index::TokenIndex tokens_;
   index::DocumentIndex documents_;  // payload: DocumentPayload(entry index, document index)
+  absl::flat_hash_map<std::string, uint32_t> token_entries_;  // see TokenEntries()
 };
 
 }  // namespace paxscreen::screen

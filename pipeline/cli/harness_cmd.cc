@@ -126,6 +126,7 @@ bool Tune(const std::string& setting, screen::ScreenOptions* o) {
       {"score.dob_one_year_off", &o->score.dob_one_year_off},
       {"score.dob_conflict", &o->score.dob_conflict},
       {"score.sex_conflict", &o->score.sex_conflict},
+      {"score.common_name_penalty", &o->score.common_name_penalty},
       {"screen.name_floor", &o->name_floor},
       {"screen.weak_alias_penalty", &o->weak_alias_penalty},
   };
@@ -133,6 +134,7 @@ bool Tune(const std::string& setting, screen::ScreenOptions* o) {
       {"index.short_length", &o->tokens.short_length},
       {"index.medium_length", &o->tokens.medium_length},
       {"index.phonetic_min_length", &o->tokens.phonetic_min_length},
+      {"score.common_token_entries", &o->score.common_token_entries},
   };
   if (auto i = ints.find(name); i != ints.end()) {
     *i->second = static_cast<int>(v);

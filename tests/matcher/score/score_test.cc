@@ -1,5 +1,6 @@
 #include "matcher/score/score.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -98,6 +99,56 @@ TEST_CASE("score: name plus features, documents, bands and per-list thresholds")
   CHECK(o.ThresholdFor("UN-SC") == o.default_threshold);
   CHECK(o.BandFor(o.medium_band) == "medium");
   CHECK(o.BandFor(o.medium_band - 0.01) == "low");
+}
+
+TEST_CASE("common-name penalty: common paired tokens and no usable date of birth") {
+  ScoreOptions o;
+  o.common_name_penalty = -0.05;
+  o.common_token_entries = 20;
+  model::WatchlistEntry e;
+  e.entry_id = "E";
+  e.list = "UN-SC";
+  compare::NameComparison name;
+  name.score = 0.9;
+  PassengerFacts none;
+
+  // Every paired token common, no date on either side: the penalty applies and is reported.
+  MatchScore common = ScoreMatch(none, e, &name, {}, o, 57);
+  CHECK(common.score == Approx(0.9 + o.common_name_penalty));
+  REQUIRE(common.features.size() == 2);
+  CHECK(common.features[1].feature == "name_specificity");
+  CHECK(common.features[1].contribution == Approx(o.common_name_penalty));
+  CHECK(common.features[1].detail == "common_tokens:57_entries");
+  CHECK(ScoreMatch(none, e, &name, {}, o, 20).score == Approx(0.9 + o.common_name_penalty));
+
+  // A rare token, an unknown count, or the option off: no penalty.
+  CHECK(ScoreMatch(none, e, &name, {}, o, 19).score == Approx(0.9));
+  CHECK(ScoreMatch(none, e, &name, {}, o).score == Approx(0.9));
+  ScoreOptions off = o;
+  off.common_name_penalty = 0;
+  CHECK(ScoreMatch(none, e, &name, {}, off, 57).features.size() == 1);
+
+  // A passenger date with no list date is still unknown: penalized.
+  PassengerFacts dated{Date("1975-03-14"), "", ""};
+  CHECK(ScoreMatch(dated, e, &name, {}, o, 57).score == Approx(0.9 + o.common_name_penalty));
+  // Once the date relates (agrees or conflicts) the date decides, not the penalty.
+  e.dates_of_birth = {{1975, 3, 14, 0, false}};
+  MatchScore agree = ScoreMatch(dated, e, &name, {}, o, 57);
+  CHECK(agree.score == Approx(std::min(1.0, 0.9 + o.dob_exact)));
+  for (const auto& f : agree.features) CHECK(f.feature != "name_specificity");
+  PassengerFacts other{Date("1990-01-01"), "", ""};
+  CHECK(ScoreMatch(other, e, &name, {}, o, 57).score == Approx(0.9 + o.dob_conflict));
+
+  // A document-only hit has no name to judge.
+  CHECK(ScoreMatch(none, e, nullptr, {{true, true, "passport"}}, o, 57).score ==
+        Approx(o.document_exact_score));
+}
+
+TEST_CASE("particles and initials do not count for a name's specificity") {
+  CHECK(PairCountsForSpecificity({"GONZALEZ", "GONZALEZ", 1.0, "exact"}));
+  CHECK(PairCountsForSpecificity({"MOHAMED", "MUHAMMAD", 0.9, "phonetic:arabic"}));
+  CHECK_FALSE(PairCountsForSpecificity({"AL", "EL", 0.9, "particle"}));
+  CHECK_FALSE(PairCountsForSpecificity({"J", "JUAN", 0.85, "initial"}));
 }
 
 }  // namespace

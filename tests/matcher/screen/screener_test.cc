@@ -126,6 +126,49 @@ TEST_CASE("an exact document number alone is a high-band hit") {
   REQUIRE(Ids(with_name) == std::vector<std::string>{"E5"});
 }
 
+const Match* Find(const std::vector<Match>& hits, const std::string& id) {
+  for (const Match& m : hits) {
+    if (m.entry_id == id) return &m;
+  }
+  return nullptr;
+}
+
+TEST_CASE("a namesake on common list tokens without a date scores below a rare one") {
+  ScreenOptions o{.shards = 3};
+  o.score.common_name_penalty = -0.05;
+  o.score.common_token_entries = 20;
+  std::vector<model::WatchlistEntry> list;
+  // JUAN and GONZALEZ each in 26 entries, ESTEBAN and QUINTERO in one. Spread over three
+  // shards no shard holds 20: the count must be list-wide.
+  for (int i = 0; i < 25; ++i) {
+    const std::string unique = {'X', 'Y', static_cast<char>('A' + i), 'O', 'R'};
+    list.push_back(Entry("G" + std::to_string(i), {unique + " GONZALEZ"}));
+    list.push_back(Entry("J" + std::to_string(i), {"JUAN " + unique + "IN"}));
+  }
+  list.push_back(Entry("COMMON", {"JUAN GONZALEZ"}, {{1970, 5, 1, 0, false}}));
+  list.push_back(Entry("RARE", {"ESTEBAN QUINTERO"}));
+  Screener s(o);
+  s.Load(std::move(list));
+
+  const auto common_hits = s.Screen(Passenger("GONZALEZ", "JUAN"), nullptr, nullptr);
+  const auto rare_hits = s.Screen(Passenger("QUINTERO", "ESTEBAN"), nullptr, nullptr);
+  const Match* common = Find(common_hits, "COMMON");
+  const Match* rare = Find(rare_hits, "RARE");
+  REQUIRE(common != nullptr);
+  REQUIRE(rare != nullptr);
+  CHECK(common->score.name_score == Approx(rare->score.name_score));
+  CHECK(common->score.score < rare->score.score);
+  bool reported = false;
+  for (const auto& f : common->score.features) reported |= f.feature == "name_specificity";
+  CHECK(reported);
+
+  // A date of birth that agrees decides instead: no penalty.
+  const auto dated_hits = s.Screen(Passenger("GONZALEZ", "JUAN", "1970-05-01"), nullptr, nullptr);
+  const Match* dated = Find(dated_hits, "COMMON");
+  REQUIRE(dated != nullptr);
+  for (const auto& f : dated->score.features) CHECK(f.feature != "name_specificity");
+}
+
 TEST_CASE("entities are not compared with passengers unless asked") {
   Screener s(ScreenOptions{.shards = 1});
   s.Load(SmallList());
