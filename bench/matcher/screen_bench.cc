@@ -299,7 +299,7 @@ class Oracle {
 
   // Prepares every name of entries [0, entries) on `threads` threads, as Shard::Build does.
   void Build(uint64_t entries, int threads) {
-    absl::flat_hash_map<std::string, uint32_t> ids;
+    absl::flat_hash_map<std::string, uint32_t>& ids = ids_;
     std::vector<std::pair<uint32_t, uint32_t>> pairs;  // (string, name)
     constexpr uint64_t kChunk = 1 << 15;
     struct Prepared {
@@ -350,6 +350,13 @@ class Oracle {
     for (size_t s = 0; s < dict_.size(); ++s) start_[s + 1] += start_[s];
     postings_.resize(pairs.size());
     for (size_t i = 0; i < pairs.size(); ++i) postings_[i] = pairs[i].second;
+    entries_of_.assign(dict_.size(), 0);  // names are in entry order: count entry changes
+    for (size_t s = 0; s < dict_.size(); ++s) {
+      for (uint32_t k = start_[s]; k < start_[s + 1]; ++k) {
+        const uint32_t e = name_entry_[postings_[k]];
+        entries_of_[s] += (k == start_[s] || e != name_entry_[postings_[k - 1]]) ? 1 : 0;
+      }
+    }
     batch_ = std::make_unique<distance::CandidateBatch>(dict_);
     mask_.assign(name_entry_.size(), 0);
   }
@@ -411,7 +418,15 @@ class Oracle {
         if (!best || c.score > best->score) best = std::move(c);
       }
       if (!best) continue;
-      score::MatchScore s = score::ScoreMatch(facts, g.entry, &*best, {}, options_.score);
+      int rarest = -1;  // as Screener's RarestTokenEntries, over the whole list
+      for (const compare::TokenMatch& pair : best->pairs) {
+        auto it = ids_.find(pair.candidate_token);
+        if (!score::PairCountsForSpecificity(pair) || it == ids_.end()) continue;
+        if (rarest < 0 || static_cast<int>(entries_of_[it->second]) < rarest) {
+          rarest = static_cast<int>(entries_of_[it->second]);
+        }
+      }
+      score::MatchScore s = score::ScoreMatch(facts, g.entry, &*best, {}, options_.score, rarest);
       if (s.score >= options_.score.ThresholdFor(g.entry.list)) r.hits[entry] = s.score;
     }
     r.scan_s = t1 - t0;
@@ -422,6 +437,8 @@ class Oracle {
  private:
   ScreenOptions options_;
   index::TokenIndex allowed_;  // empty; only AllowedDistance is used
+  absl::flat_hash_map<std::string, uint32_t> ids_;  // index string -> dict_ position
+  std::vector<uint32_t> entries_of_;                // entries whose names have dict_[s]
   distance::DistanceEngine engine_;
   std::vector<std::string> dict_;
   std::unique_ptr<distance::CandidateBatch> batch_;

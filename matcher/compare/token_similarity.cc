@@ -95,7 +95,8 @@ const char* PhoneticAgreement(const PreparedUnit& a, const PreparedUnit& b) {
   if (a.arabic != 0 && a.arabic == b.arabic) return "phonetic:arabic";
   if (a.dm_primary != 0 &&
       (a.dm_primary == b.dm_primary || a.dm_primary == b.dm_alternate ||
-       (a.dm_alternate != 0 && (a.dm_alternate == b.dm_primary || a.dm_alternate == b.dm_alternate)))) {
+       (a.dm_alternate != 0 &&
+        (a.dm_alternate == b.dm_primary || a.dm_alternate == b.dm_alternate)))) {
     return "phonetic:dmetaphone";
   }
   if (SharesCode(a.dmsoundex, b.dmsoundex)) return "phonetic:dmsoundex";

@@ -154,6 +154,13 @@ TokenIndex TokenIndex::Build(const std::vector<std::vector<QueryToken>>& names,
   return idx;
 }
 
+int64_t TokenIndex::TokenId(std::string_view text) const {
+  for (uint32_t t : exact_.Find(Hash(text))) {
+    if (tokens_[t] == text) return t;
+  }
+  return -1;
+}
+
 void TokenIndex::MatchToken(const QueryKeys& q, std::vector<uint32_t>* tokens) const {
   for (uint32_t t : exact_.Find(q.exact)) {
     if (tokens_[t] == q.text) tokens->push_back(t);

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "matcher/index/hash_multimap.h"
@@ -92,6 +93,9 @@ class TokenIndex {
   static int AllowedDistance(const TokenIndexOptions& options, size_t len_a, size_t len_b);
 
   size_t token_count() const { return tokens_.size(); }
+  const std::string& token(uint32_t id) const { return tokens_[id]; }
+  // The dictionary id of `text`, or -1 when no list name has it (one hash lookup).
+  int64_t TokenId(std::string_view text) const;
   size_t name_count() const { return positions_.size(); }
   size_t MemoryBytes() const;
 

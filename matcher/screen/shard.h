@@ -52,9 +52,9 @@ class Shard {
   const index::DocumentIndex& documents() const { return documents_; }
   // In how many of this shard's entries an index string (a name token or joined span, text or
   // folded form) occurs: the document frequency behind ScoreOptions::common_name_penalty.
-  uint32_t TokenEntries(const std::string& token) const {
-    auto it = token_entries_.find(token);
-    return it == token_entries_.end() ? 0 : it->second;
+  uint32_t TokenEntries(std::string_view token) const {
+    const int64_t id = tokens_.TokenId(token);
+    return id < 0 ? 0 : token_entries_[id];
   }
   size_t MemoryBytes() const;
 
@@ -64,7 +64,7 @@ class Shard {
   std::vector<compare::PreparedName> prepared_;
   index::TokenIndex tokens_;
   index::DocumentIndex documents_;  // payload: DocumentPayload(entry index, document index)
-  absl::flat_hash_map<std::string, uint32_t> token_entries_;  // see TokenEntries()
+  std::vector<uint32_t> token_entries_;  // by token id of tokens_; see TokenEntries()
 };
 
 }  // namespace paxscreen::screen
