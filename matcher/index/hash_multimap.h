@@ -1,6 +1,10 @@
 // An immutable multimap from 64-bit hashes to 32-bit values, stored as two flat arrays sorted
-// by hash plus a bucket directory over the hash's top bits: 12 bytes a pair plus about one
-// byte for the directory, lookups in one or two cache misses.
+// by hash plus a bucket directory over the hash's top `bits` bits. The directory already tells
+// those bits, so each pair keeps only the 32 hash bits that follow them: 8 bytes a pair plus
+// about two bytes for the directory, lookups in one or two cache misses. Two hashes that agree
+// on their top bits + 32 bits (>= 33; ~56 at 10^7 pairs) are the same key to the map: callers
+// either verify what they find (the token index checks the token or its edit distance) or
+// accept that chance (phonetic keys: ~n / 2^(bits + 32) false keys per lookup).
 //
 //   HashMultimap m = HashMultimap::Build({{XXH3_64bits("ab", 2), 7}, ...});
 //   for (uint32_t v : m.Find(h)) ...
@@ -21,17 +25,20 @@ class HashMultimap {
   // Sorts `pairs` (hash, value), drops exact duplicates and builds the directory.
   static HashMultimap Build(std::vector<std::pair<uint64_t, uint32_t>> pairs);
 
-  // The values stored under `hash`, in ascending order.
+  // The values stored under `hash` (see above for what "under" means), in ascending order.
   std::span<const uint32_t> Find(uint64_t hash) const;
 
-  size_t size() const { return hashes_.size(); }
+  size_t size() const { return keys_.size(); }
   size_t MemoryBytes() const {
-    return hashes_.capacity() * 8 + values_.capacity() * 4 + dir_.capacity() * 4;
+    return keys_.capacity() * 4 + values_.capacity() * 4 + dir_.capacity() * 4;
   }
 
  private:
-  int bits_ = 1;
-  std::vector<uint64_t> hashes_;
+  // The 32 hash bits after the directory's.
+  uint32_t KeyOf(uint64_t hash) const { return static_cast<uint32_t>(hash >> (32 - bits_)); }
+
+  int bits_ = 1;                 // 1..30
+  std::vector<uint32_t> keys_;   // KeyOf(hash), ascending within each bucket
   std::vector<uint32_t> values_;
   std::vector<uint32_t> dir_;  // dir_[b]: first position whose hash >> (64 - bits_) >= b
 };
