@@ -7,7 +7,7 @@
 Charts (each skipped, with a message, when its input is absent):
   recall_vs_false_alarms.png   recall against false alarms per 1,000 travellers as the threshold
                                moves: one line per sweep CSV, one marker per operating point.
-  throughput_vs_watchlist.png  records/s on one core against watchlist size, one line per system.
+  throughput_vs_watchlist.png  records per CPU-second on one core against watchlist size, one line per system.
 
 Inputs (all CSV with a header row; the benchmarks write them under build/bench/):
   sweep CSV       threshold,recall,false_alarms_per_1000
@@ -99,7 +99,7 @@ def plot_accuracy(sweeps, points, out):
         lo, hi_fa = min(lo, rec), max(hi_fa, fa)
         ax.plot([fa], [rec], next(markers, "o"), ms=9, mfc="none", mew=2,
                 color=COLORS.get(r["system"]),
-                label="%s at %s: %.0f records/s" % (label(r["system"]), r["threshold"],
+                label="%s at %s: %.0f records/CPU-s" % (label(r["system"]), r["threshold"],
                                                     float(r["records_per_second"])))
     ax.add_patch(Rectangle((0, TARGET_RECALL), TARGET_FA, 1.002 - TARGET_RECALL, fc="#2e8b5740",
                            ec="#2e8b57", lw=1.2, label="target: recall >= %.1f%% at <= %.1f FA/1,000"
@@ -150,7 +150,7 @@ def plot_throughput(rows, out):
     ax.set_xlim(min(xs) / 2, max(xs) * 2)
     ax.set_ylim(min(ys) / 3, max(ys) * 3)
     ax.set_xlabel("watchlist size (names)")
-    ax.set_ylabel("records per second, one core")
+    ax.set_ylabel("records per CPU-second, one core")
     ax.set_title("Screening throughput against watchlist size")
     ax.grid(True, which="both", alpha=0.3)
     ax.legend(fontsize=8, loc="lower right")

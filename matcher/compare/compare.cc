@@ -162,8 +162,8 @@ bool Pairable(const PreparedName& n, const PreparedUnit& u) {
   return true;
 }
 
-// The best alignment of `a` and `b`: its score and its edges (pointing into `scratch`, valid until
-// the next call on the same thread).
+// The best alignment of `a` and `b`: its score and its edges (pointing into the calling thread's
+// edge lists in Align, valid until its next Align).
 struct Alignment {
   double score = -1;
   std::vector<const Edge*> edges;

@@ -71,7 +71,8 @@ struct TokenMatch {
   std::string candidate_token;
   double score = 0;
   // "exact", "folded", "joined", "particle", "initial", "osa", "jaro_winkler",
-  // "phonetic:dmetaphone", "phonetic:arabic", "phonetic:dmsoundex", "feminine_form"
+  // "phonetic:dmetaphone", "phonetic:arabic", "phonetic:dmsoundex", "feminine_form",
+  // "nisba_form"
   std::string method;
 };
 
