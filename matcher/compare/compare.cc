@@ -12,6 +12,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "matcher/base/status_macros.h"
+#include "matcher/compare/small_distance.h"
 
 namespace paxscreen::compare {
 namespace {
@@ -191,8 +192,15 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
       const bool b_initial = ub.count == 1 && tb.initial;
       UnitSimilarity s;
       if (a_particle || b_particle) {
-        // A lone particle pairs only with the same particle (or a name spelt the same, BEN).
-        if (ua.text == ub.text || ua.folded == ub.folded) s = {1.0, "particle"};
+        // A lone particle pairs only with the same particle (or a name spelt the same, BEN), or
+        // with a one-edit slip of a particle of 4+ letters written as a name (ABDLU, ADBUL for
+        // ABDUL: the slip hides it from the particle list, not from the reader).
+        if (ua.text == ub.text || ua.folded == ub.folded) {
+          s = {1.0, "particle"};
+        } else if (a_particle != b_particle && std::min(ua.text.size(), ub.text.size()) >= 4 &&
+                   ua.count == 1 && ub.count == 1 && SmallOsa(ua.text, ub.text) <= 1) {
+          s = {o.particle_typo_similarity, "particle"};
+        }
       } else if (SimilarityUpperBound(ua, a_initial, ub, b_initial, o) >=
                  o.min_token_similarity) {
         // Half the unit pairs of two names are ruled out by the bound without a distance.

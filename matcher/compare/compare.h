@@ -55,6 +55,7 @@ struct CompareOptions {
   double phonetic_min_edit = 0.55;    // phonetic agreement counts only above this edit score
   double phonetic_floor = 0.6;        // agreeing keys: sim = floor + (1 - floor) * edit
   double feminine_cap = 0.6;          // IVAN / IVANA, SAMIR / SAMIRA
+  double particle_typo_similarity = 0.9;  // ABDLU (a name token) / ABDUL (a particle)
   double min_token_similarity = 0.7;  // pairs below this are not paired
 
   // Penalties for unpaired tokens (multiplied by the token's weight).
