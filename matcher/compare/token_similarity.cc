@@ -1,6 +1,5 @@
 // Similarity of two prepared units (tokens or joined spans); see compare.h, step 2.
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <string>
 #include <string_view>
