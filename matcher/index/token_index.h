@@ -27,9 +27,10 @@ struct TokenIndexOptions {
   bool phonetic = true;
   int phonetic_min_length = 4;
   // List-side joined spans (QueryToken::fuzzy == false) get deletion keys up to this distance
-  // (0: exact lookup only; README.md has the measured recall and memory of 0 and 1). With 1, a query span two edits from a list span is still found
-  // when one of the edits is an insertion on the query side (PEDTSAIV / PEDCAIV: the query's
-  // deletion keys reach two deletions, the list's one).
+  // (0: exact lookup only; README.md has the measured recall and memory of 0 and 1). With 1, a
+  // query span two edits from a list span is still found when one of the edits is an insertion
+  // on the query side (PEDTSAIV / PEDCAIV: the query's deletion keys reach two deletions, the
+  // list's one).
   int joined_distance = 1;
 };
 
@@ -93,7 +94,11 @@ class TokenIndex {
   static int AllowedDistance(const TokenIndexOptions& options, size_t len_a, size_t len_b);
 
   size_t token_count() const { return tokens_.size(); }
-  const std::string& token(uint32_t id) const { return tokens_[id]; }
+  // The names (ascending ids) that carry dictionary token `token`.
+  std::span<const uint32_t> Postings(uint32_t token) const {
+    return {postings_.data() + posting_start_[token],
+            posting_start_[token + 1] - posting_start_[token]};
+  }
   // The dictionary id of `text`, or -1 when no list name has it (one hash lookup).
   int64_t TokenId(std::string_view text) const;
   size_t name_count() const { return positions_.size(); }
@@ -101,10 +106,6 @@ class TokenIndex {
 
  private:
   void MatchToken(const QueryKeys& q, std::vector<uint32_t>* tokens) const;
-  std::span<const uint32_t> Postings(uint32_t token) const {
-    return {postings_.data() + posting_start_[token],
-            posting_start_[token + 1] - posting_start_[token]};
-  }
   std::span<const uint32_t> SinglePostings(uint32_t token) const {
     return {single_.data() + single_start_[token],
             single_start_[token + 1] - single_start_[token]};

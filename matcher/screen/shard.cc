@@ -1,6 +1,5 @@
 #include "matcher/screen/shard.h"
 
-#include "absl/container/flat_hash_set.h"
 #include "matcher/normalize/normalize.h"
 
 namespace paxscreen::screen {
@@ -52,7 +51,6 @@ std::shared_ptr<const Shard> Shard::Build(std::vector<model::WatchlistEntry> ent
   std::vector<std::vector<index::QueryToken>> strings;
   std::vector<uint8_t> positions;
   index::DocumentIndex::Builder docs;
-  absl::flat_hash_map<std::string, uint32_t> entries_of;  // string -> entries having it
   for (uint32_t e = 0; e < shard->entries_.size(); ++e) {
     const model::WatchlistEntry& entry = shard->entries_[e];
     for (size_t d = 0; d < entry.documents.size(); ++d) {
@@ -62,7 +60,6 @@ std::shared_ptr<const Shard> Shard::Build(std::vector<model::WatchlistEntry> ent
     if (!options.screen_entities && !entry.category.empty() && entry.category != "individual") {
       continue;
     }
-    absl::flat_hash_set<std::string> entry_tokens;  // each string counts once per entry
     for (size_t n = 0; n < entry.names.size() && n < 0xffff; ++n) {
       auto normalized = NormalizeEntryName(entry.names[n]);
       if (!normalized.ok() || normalized->tokens.empty()) continue;
@@ -70,20 +67,25 @@ std::shared_ptr<const Shard> Shard::Build(std::vector<model::WatchlistEntry> ent
       int npos = 0;
       std::vector<index::QueryToken> toks = IndexTokens(prepared, &npos);
       if (toks.empty()) continue;
-      for (const index::QueryToken& t : toks) entry_tokens.insert(t.text);
       strings.push_back(std::move(toks));
       positions.push_back(static_cast<uint8_t>(std::min(npos, 255)));
       shard->names_.push_back({e, static_cast<uint16_t>(n)});
       shard->prepared_.push_back(std::move(prepared));
     }
-    for (const std::string& t : entry_tokens) ++entries_of[t];
   }
   shard->tokens_ = index::TokenIndex::Build(strings, positions, options.tokens);
-  // Counts by dictionary id: 4 bytes a token instead of a second string map.
+  // Entries per dictionary token, from its postings: names are added entry by entry, so the
+  // ascending name ids of a token change entry exactly where a new entry starts.
   shard->token_entries_.resize(shard->tokens_.token_count());
   for (uint32_t t = 0; t < shard->token_entries_.size(); ++t) {
-    auto it = entries_of.find(shard->tokens_.token(t));
-    if (it != entries_of.end()) shard->token_entries_[t] = it->second;
+    uint32_t count = 0;
+    uint32_t previous = 0;
+    for (uint32_t name : shard->tokens_.Postings(t)) {
+      const uint32_t entry = shard->names_[name].entry;
+      if (count == 0 || entry != previous) ++count;
+      previous = entry;
+    }
+    shard->token_entries_[t] = count;
   }
   shard->documents_ = std::move(docs).Build();
   return shard;
