@@ -103,16 +103,6 @@ std::string Stem(std::string_view text, size_t particle_len) {
   return {};
 }
 
-}  // namespace
-
-uint64_t PhoneticKey(std::string_view key) {
-  if (key.empty()) return 0;
-  const uint64_t h = XXH3_64bits(key.data(), key.size());
-  return h == 0 ? 1 : h;
-}
-
-namespace {
-
 void EncodeKeys(PreparedUnit& u, bool initial) {
   u.letters = LetterMask(u.text);
   u.folded_differs = u.folded != u.text;
@@ -132,6 +122,12 @@ void EncodeKeys(PreparedUnit& u, bool initial) {
 }
 
 }  // namespace
+
+uint64_t PhoneticKey(std::string_view key) {
+  if (key.empty()) return 0;
+  const uint64_t h = XXH3_64bits(key.data(), key.size());
+  return h == 0 ? 1 : h;
+}
 
 PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOptions& options) {
   PreparedName out;
