@@ -157,9 +157,11 @@ struct UnitSimilarity {
 UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
                                bool b_initial, const CompareOptions& options);
 
-// An upper bound of TokenSimilarity(a, a_initial, b, b_initial, options).score computed from
-// the units' lengths and letter sets in a few instructions (see token_similarity.cc); 1 where
-// it cannot tell (initials, stems, folded forms, units without a letter set).
+// An upper bound of TokenSimilarity(a, a_initial, b, b_initial, options).score wherever that
+// score reaches options.min_token_similarity (below it a pair is never paired, and the bound may
+// undercut TokenSimilarity's rough value), computed from the units' lengths, letter sets and
+// phonetic keys in a few instructions (see token_similarity.cc); 1 where it cannot tell
+// (initials, stems, folded forms, units without a letter set).
 double SimilarityUpperBound(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
                             bool b_initial, const CompareOptions& options);
 

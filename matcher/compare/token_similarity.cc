@@ -126,8 +126,9 @@ uint32_t LetterMask(std::string_view text) {
 // max(|L(a) \ L(b)|, |L(b) \ L(a)|) on the letter sets L — the set form of the bag distance
 // (Bartolini, Ciaccia and Patella 2002), a lower bound of Levenshtein and OSA alike. It bounds the
 // OSA similarity, hence the edit score (Jaro-Winkler <= 1), hence both the spelling and the
-// phonetic path. Where TokenSimilarity reads more than the plain texts (initials, stems, folded
-// forms, units without a letter set) the bound is 1.
+// phonetic path; the length difference bounds OSA too, and the phonetic path is open only when
+// a key agrees (checked exactly: integer comparisons). Where TokenSimilarity reads more than the
+// plain texts (initials, stems, folded forms, units without a letter set) the bound is 1.
 double SimilarityUpperBound(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
                             bool b_initial, const CompareOptions& options) {
   if (a.letters == 0 || b.letters == 0 || a_initial || b_initial) return 1.0;
@@ -136,13 +137,22 @@ double SimilarityUpperBound(const PreparedUnit& a, bool a_initial, const Prepare
   const size_t la = a.text.size();
   const size_t lb = b.text.size();
   if (2 * std::min(la, lb) < std::max(la, lb)) return 0.0;  // TokenSimilarity's length rule
-  const int missing = std::max(PopCount(a.letters & ~b.letters), PopCount(b.letters & ~a.letters));
+  const int only_a = PopCount(a.letters & ~b.letters);
+  const int only_b = PopCount(b.letters & ~a.letters);
+  const int missing = std::max({only_a, only_b, static_cast<int>(la > lb ? la - lb : lb - la)});
   const double osa_upper = 1.0 - missing / static_cast<double>(std::max(la, lb));
-  const double edit_upper = options.osa_share * osa_upper + (1.0 - options.osa_share);
+  // Jaro-Winkler: a letter absent from the other string matches nothing, so at most
+  // m = min(|a| - only_a, |b| - only_b) characters match; Jaro <= (m/|a| + m/|b| + 1) / 3 and the
+  // Winkler prefix bonus adds at most 4 * 0.1 of what Jaro leaves.
+  const double m = static_cast<double>(std::min(la - only_a, lb - only_b));
+  const double jaro_upper = (m / la + m / lb + 1.0) / 3.0;
+  const double jw_upper = std::min(1.0, jaro_upper + 0.4 * (1.0 - jaro_upper));
+  const double edit_upper = options.osa_share * osa_upper + (1.0 - options.osa_share) * jw_upper;
   double upper = edit_upper - options.spelling_only_discount;
-  if (options.use_phonetic && edit_upper >= options.phonetic_min_edit) {
-    upper = std::max({upper, edit_upper,
-                      options.phonetic_floor + (1.0 - options.phonetic_floor) * edit_upper});
+  // The phonetic path needs an agreeing key, which costs a few integer comparisons to check.
+  if (options.use_phonetic && edit_upper >= options.phonetic_min_edit &&
+      PhoneticAgreement(a, b) != nullptr) {
+    upper = std::max(edit_upper, options.phonetic_floor + (1.0 - options.phonetic_floor) * edit_upper);
   }
   return std::min(1.0, upper + 1e-9);  // rounding must never rule out a pair
 }
