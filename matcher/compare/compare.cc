@@ -2,6 +2,7 @@
 #include "matcher/compare/compare.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -170,14 +171,58 @@ struct Alignment {
   std::vector<const Edge*> edges;
 };
 
-void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o,
+// Whether some pairing could reach `floor`, judged from each token's best possible pair alone
+// (the relaxation that lets every token take its best edge, whatever the others take). A token
+// k of weight w and unpaired penalty p adds s*w to the numerator and w to the denominator when
+// paired with similarity s, and p to the denominator when not; score >= floor exactly when
+// sum over paired k of (s_k - floor) * w_k + floor * p_k >= floor * sum over all k of p_k, and
+// the left side is largest when every token with a positive term is paired.
+bool MayReach(std::span<const double> best_a, std::span<const double> best_b,
+              const PreparedName& a, const PreparedName& b, std::span<const double> pen_a,
+              std::span<const double> pen_b, double floor) {
+  double gain = 0;
+  double needed = 0;
+  auto add = [&](std::span<const double> best, const PreparedName& n,
+                 std::span<const double> pen) {
+    for (size_t k = 0; k < best.size(); ++k) {
+      needed += floor * pen[k];
+      if (best[k] > 0) {
+        gain += std::max(0.0, (best[k] - floor) * n.tokens[k].weight + floor * pen[k]);
+      }
+    }
+  };
+  add(best_a, a, pen_a);
+  add(best_b, b, pen_b);
+  return gain >= needed - 1e-9;  // rounding must never rule out a pairing
+}
+
+// Aligns `a` and `b`. With `floor` > 0 the alignment may stop early, leaving out->score below
+// `floor` (not the score), when an upper bound shows the score cannot reach it.
+void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o, double floor,
            Alignment* out) {
-  // Candidate pairs of units, grouped by the first query token they cover, best first. The
-  // edge lists keep their capacity between calls: screening compares one query with many names.
-  thread_local std::vector<std::vector<Edge>> by_token;
   const size_t n_a = std::min(a.tokens.size(), kMaxAligned);
-  if (by_token.size() < n_a) by_token.resize(n_a);
-  for (size_t k = 0; k < n_a; ++k) by_token[k].clear();
+  const size_t n_b = std::min(b.tokens.size(), kMaxAligned);
+  const int size_a = SizeOf(a);
+  const int size_b = SizeOf(b);
+  const std::vector<double> pen_a = UnpairedPenalties(a, size_a, size_b, o);
+  const std::vector<double> pen_b = UnpairedPenalties(b, size_b, size_a, o);
+
+  // Unit pairs that may pair, with an upper bound of their similarity (exact for particles).
+  struct Pending {
+    int unit_a;
+    int unit_b;
+    double sim;  // the bound, or the similarity when `exact`
+    bool exact;
+    const char* method;
+  };
+  thread_local std::vector<Pending> pending;
+  pending.clear();
+  std::array<double, kMaxAligned> best_a{};
+  std::array<double, kMaxAligned> best_b{};
+  auto note_best = [&](const PreparedUnit& ua, const PreparedUnit& ub, double sim) {
+    for (int k = ua.first; k < ua.first + ua.count; ++k) best_a[k] = std::max(best_a[k], sim);
+    for (int k = ub.first; k < ub.first + ub.count; ++k) best_b[k] = std::max(best_b[k], sim);
+  };
   for (size_t ia = 0; ia < a.units.size(); ++ia) {
     const PreparedUnit& ua = a.units[ia];
     if (!Pairable(a, ua)) continue;
@@ -190,27 +235,65 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
       const bool b_particle = ub.count == 1 && tb.kind == TokenKind::kParticle;
       const bool a_initial = ua.count == 1 && ta.initial;
       const bool b_initial = ub.count == 1 && tb.initial;
-      UnitSimilarity s;
       if (a_particle || b_particle) {
         // A lone particle pairs only with the same particle (or a name spelt the same, BEN), or
         // with a one-edit slip of a particle of 4+ letters written as a name (ABDLU, ADBUL for
         // ABDUL: the slip hides it from the particle list, not from the reader).
+        UnitSimilarity s;
         if (ua.text == ub.text || ua.folded == ub.folded) {
           s = {1.0, "particle"};
         } else if (a_particle != b_particle && std::min(ua.text.size(), ub.text.size()) >= 4 &&
                    ua.count == 1 && ub.count == 1 && SmallOsa(ua.text, ub.text) <= 1) {
           s = {o.particle_typo_similarity, "particle"};
         }
-      } else if (SimilarityUpperBound(ua, a_initial, ub, b_initial, o) >=
-                 o.min_token_similarity) {
-        // Half the unit pairs of two names are ruled out by the bound without a distance.
-        s = TokenSimilarity(ua, a_initial, ub, b_initial, o);
+        if (s.score < o.min_token_similarity) continue;
+        pending.push_back({static_cast<int>(ia), static_cast<int>(ib), s.score, true, s.method});
+        note_best(ua, ub, s.score);
+        continue;
       }
-      if (s.score < o.min_token_similarity) continue;
-      by_token[ua.first].push_back({static_cast<int>(ia), static_cast<int>(ib), SpanMask(ua),
-                                    SpanMask(ub), s.score, SpanWeight(a, ua) + SpanWeight(b, ub),
-                                    s.method});
+      // Most unit pairs of two names are ruled out by the bound without a distance.
+      const double bound = SimilarityUpperBound(ua, a_initial, ub, b_initial, o);
+      if (bound < o.min_token_similarity) continue;
+      pending.push_back({static_cast<int>(ia), static_cast<int>(ib), bound, false, nullptr});
+      note_best(ua, ub, bound);
     }
+  }
+  const std::span<const double> ba(best_a.data(), n_a);
+  const std::span<const double> bb(best_b.data(), n_b);
+  if (floor > 0 && !MayReach(ba, bb, a, b, pen_a, pen_b, floor)) {
+    out->score = 0;
+    out->edges.clear();
+    return;
+  }
+
+  // Candidate pairs of units, grouped by the first query token they cover, best first. The
+  // edge lists keep their capacity between calls: screening compares one query with many names.
+  thread_local std::vector<std::vector<Edge>> by_token;
+  if (by_token.size() < n_a) by_token.resize(n_a);
+  for (size_t k = 0; k < n_a; ++k) by_token[k].clear();
+  if (floor > 0) {
+    best_a.fill(0);
+    best_b.fill(0);
+  }
+  for (const Pending& p : pending) {
+    const PreparedUnit& ua = a.units[p.unit_a];
+    const PreparedUnit& ub = b.units[p.unit_b];
+    UnitSimilarity s{p.sim, p.method};
+    if (!p.exact) {
+      const bool a_initial = ua.count == 1 && a.tokens[ua.first].initial;
+      const bool b_initial = ub.count == 1 && b.tokens[ub.first].initial;
+      s = TokenSimilarity(ua, a_initial, ub, b_initial, o);
+      if (s.score < o.min_token_similarity) continue;
+    }
+    if (floor > 0) note_best(ua, ub, s.score);
+    by_token[ua.first].push_back({p.unit_a, p.unit_b, SpanMask(ua), SpanMask(ub), s.score,
+                                  SpanWeight(a, ua) + SpanWeight(b, ub), s.method});
+  }
+  // The same test with the similarities themselves spares the search.
+  if (floor > 0 && !MayReach(ba, bb, a, b, pen_a, pen_b, floor)) {
+    out->score = 0;
+    out->edges.clear();
+    return;
   }
   for (size_t k = 0; k < n_a; ++k) {
     std::sort(by_token[k].begin(), by_token[k].end(), [](const Edge& x, const Edge& y) {
@@ -218,10 +301,6 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
     });
   }
 
-  const int size_a = SizeOf(a);
-  const int size_b = SizeOf(b);
-  const std::vector<double> pen_a = UnpairedPenalties(a, size_a, size_b, o);
-  const std::vector<double> pen_b = UnpairedPenalties(b, size_b, size_a, o);
   Aligner aligner(std::span<const std::vector<Edge>>(by_token.data(), n_a), pen_a, pen_b,
                   o.search_budget);
   aligner.Run();
@@ -232,9 +311,9 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
 }  // namespace
 
 double ComparePreparedScore(const PreparedName& a, const PreparedName& b,
-                            const CompareOptions& o) {
+                            const CompareOptions& o, double floor) {
   Alignment alignment;
-  Align(a, b, o, &alignment);
+  Align(a, b, o, floor, &alignment);
   return std::clamp(alignment.score, 0.0, 1.0);
 }
 
@@ -244,7 +323,7 @@ NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
   out.ignored = a.titles;
   out.ignored.insert(out.ignored.end(), b.titles.begin(), b.titles.end());
   Alignment alignment;
-  Align(a, b, o, &alignment);
+  Align(a, b, o, 0.0, &alignment);
 
   uint64_t cov_a = 0;
   uint64_t cov_b = 0;

@@ -135,9 +135,12 @@ NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
                                const CompareOptions& options = {});
 // The score of ComparePrepared(a, b, options) alone, without building the evidence (no strings
 // are allocated): for screening, which compares a query with many names and explains only the
-// best one per entry.
+// best one per entry. With `floor` > 0 only scores of at least `floor` are exact: a pair whose
+// score an upper bound (each token's best possible pairing, from the unit bounds) puts below it
+// returns 0 without computing a distance, so a screening floor makes most of a query's
+// unrelated candidates cheap.
 double ComparePreparedScore(const PreparedName& a, const PreparedName& b,
-                            const CompareOptions& options = {});
+                            const CompareOptions& options = {}, double floor = 0);
 
 // Convenience: prepares and compares.
 NameComparison CompareNames(const normalize::NormalizedName& a, const normalize::NormalizedName& b,

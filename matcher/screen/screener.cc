@@ -158,7 +158,9 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
       const bool weak =
           shard->entries()[ref.entry].names[ref.name_no].kind == model::NameKind::kWeakAlias;
       const double penalty = weak ? options_.weak_alias_penalty : 0.0;
-      double score = compare::ComparePreparedScore(query, shard->prepared(name), options_.compare);
+      // Names that cannot reach the floor are mostly settled by the comparison's bound.
+      double score = compare::ComparePreparedScore(query, shard->prepared(name), options_.compare,
+                                                   options_.name_floor + penalty);
       ++st.names_compared;
       score = std::max(0.0, score - penalty);
       if (score < options_.name_floor) continue;

@@ -1,7 +1,9 @@
 // The screening fast paths of compare: SimilarityUpperBound never falls below a TokenSimilarity
-// that reaches min_token_similarity (so the pairs it rules out could never have been paired), and ComparePreparedScore gives
-// ComparePrepared's score exactly. Checked on the units of the labelled pair set's names, which
-// cover the cultures, particles, folded forms and joined spans the matcher meets.
+// that reaches min_token_similarity (so the pairs it rules out could never have been paired),
+// ComparePreparedScore gives ComparePrepared's score exactly, and with a floor it gives every
+// score at or above the floor exactly and a value below the floor otherwise. Checked on the units
+// of the labelled pair set's names, which cover the cultures, particles, folded forms and joined
+// spans the matcher meets.
 #include <fstream>
 #include <random>
 #include <string>
@@ -117,6 +119,38 @@ TEST_CASE("ComparePreparedScore equals ComparePrepared's score", "[compare][boun
     CHECK(ComparePreparedScore(names[ia], names[other], options) ==
           ComparePrepared(names[ia], names[other], options).score);
   }
+}
+
+TEST_CASE("a floor settles only scores below it", "[compare][bound]") {
+  std::vector<std::pair<size_t, size_t>> pairs;
+  const std::vector<PreparedName> names = LabelledNames(&pairs);
+  CompareOptions screening;
+  screening.spelling_only_discount = 0.05;
+  screening.phonetic_floor = 0.3;
+  const CompareOptions options = GENERATE_COPY(CompareOptions{}, screening);
+  const double floor = GENERATE(0.5, 0.7, 0.85);
+  int settled = 0;
+  int above = 0;
+  auto check = [&](const PreparedName& a, const PreparedName& b) {
+    const double exact = ComparePreparedScore(a, b, options);
+    const double floored = ComparePreparedScore(a, b, options, floor);
+    if (exact >= floor) {
+      ++above;
+      CHECK(floored == exact);
+    } else {
+      CHECK(floored < floor);
+      settled += floored != exact ? 1 : 0;
+    }
+  };
+  for (const auto& [ia, ib] : pairs) {
+    INFO(ia << " " << ib << " floor " << floor);
+    check(names[ia], names[ib]);
+    for (size_t step : {2, 7, 30}) check(names[ia], names[(ib + step) % names.size()]);
+  }
+  // Not vacuous: both sides of the floor occur, and the bound settles some pairs below it.
+  INFO(above << " pairs above the floor, " << settled << " settled by the bound");
+  CHECK(above > 100);
+  CHECK(settled > 40);
 }
 
 }  // namespace
