@@ -58,8 +58,10 @@ int SizeOf(const PreparedName& n) {
 // and the given names each carry one edge, spread over their name tokens, so that losing one
 // token of a two-token part (HERRERA BUITRAGO / HERRERA, the maternal surname; JUAN CARLOS /
 // CARLOS; ABBASI-DAVANI / DAVANI) costs half an edge and losing the whole part a full one.
-std::vector<double> EdgeTokens(const PreparedName& n) {
-  std::vector<double> edge(n.tokens.size(), 0.0);
+using TokenValues = std::array<double, kMaxAligned>;  // one value per aligned token
+
+TokenValues EdgeTokens(const PreparedName& n) {
+  TokenValues edge{};
   int first = -1;
   int last = -1;
   int surnames = 0;
@@ -74,24 +76,24 @@ std::vector<double> EdgeTokens(const PreparedName& n) {
     givens += n.tokens[k].role == TokenRole::kGiven ? 1 : 0;
   }
   if (roles) {
-    for (size_t k = 0; k < n.tokens.size(); ++k) {
+    for (size_t k = 0; k < n.tokens.size() && k < kMaxAligned; ++k) {
       if (n.tokens[k].kind != TokenKind::kName) continue;
       if (n.tokens[k].role == TokenRole::kSurname) edge[k] = 1.0 / surnames;
       if (n.tokens[k].role == TokenRole::kGiven) edge[k] = 1.0 / givens;
     }
   } else {
-    if (first >= 0) edge[first] = 1.0;
-    if (last >= 0) edge[last] = 1.0;
+    if (first >= 0 && first < static_cast<int>(kMaxAligned)) edge[first] = 1.0;
+    if (last >= 0 && last < static_cast<int>(kMaxAligned)) edge[last] = 1.0;
   }
   return edge;
 }
 
-// Penalty weights of each token of `n` when it stays unpaired.
-std::vector<double> UnpairedPenalties(const PreparedName& n, int own_size, int other_size,
-                                      const CompareOptions& o) {
-  std::vector<double> pen(n.tokens.size(), 0.0);
-  const std::vector<double> edge = EdgeTokens(n);
-  for (size_t k = 0; k < n.tokens.size(); ++k) {
+// Penalty weights of each aligned token of `n` when it stays unpaired.
+TokenValues UnpairedPenalties(const PreparedName& n, int own_size, int other_size,
+                              const CompareOptions& o) {
+  TokenValues pen{};
+  const TokenValues edge = EdgeTokens(n);
+  for (size_t k = 0; k < n.tokens.size() && k < kMaxAligned; ++k) {
     const PreparedToken& t = n.tokens[k];
     if (t.weight == 0) continue;
     if (t.kind == TokenKind::kParticle) {
@@ -110,8 +112,8 @@ std::vector<double> UnpairedPenalties(const PreparedName& n, int own_size, int o
 // Depth-first search over the query's tokens (see compare.h, step 3).
 class Aligner {
  public:
-  Aligner(std::span<const std::vector<Edge>> by_token, const std::vector<double>& pen_a,
-          const std::vector<double>& pen_b, int budget)
+  Aligner(std::span<const std::vector<Edge>> by_token, std::span<const double> pen_a,
+          std::span<const double> pen_b, int budget)
       : by_token_(by_token), pen_a_(pen_a), pen_b_(pen_b), budget_(budget) {}
 
   void Run() { Visit(0, 0, 0, 0.0, 0.0); }
@@ -124,10 +126,10 @@ class Aligner {
     if (i == by_token_.size()) {
       --budget_;
       double total = den;
-      for (size_t k = 0; k < pen_a_.size() && k < kMaxAligned; ++k) {
+      for (size_t k = 0; k < pen_a_.size(); ++k) {
         if (!(cov_a >> k & 1)) total += pen_a_[k];
       }
-      for (size_t k = 0; k < pen_b_.size() && k < kMaxAligned; ++k) {
+      for (size_t k = 0; k < pen_b_.size(); ++k) {
         if (!(cov_b >> k & 1)) total += pen_b_[k];
       }
       const double score = total > 0 ? num / total : 0.0;
@@ -148,21 +150,13 @@ class Aligner {
   }
 
   std::span<const std::vector<Edge>> by_token_;
-  const std::vector<double>& pen_a_;
-  const std::vector<double>& pen_b_;
+  std::span<const double> pen_a_;  // one per aligned token
+  std::span<const double> pen_b_;
   int budget_;
   std::vector<const Edge*> chosen_;
   std::vector<const Edge*> best_;
   double best_score_ = -1;
 };
-
-bool Pairable(const PreparedName& n, const PreparedUnit& u) {
-  if (u.first >= kMaxAligned || u.first + u.count > kMaxAligned) return false;
-  for (int k = u.first; k < u.first + u.count; ++k) {
-    if (n.tokens[k].weight == 0) return false;  // titles
-  }
-  return true;
-}
 
 // The best alignment of `a` and `b`: its score and its edges (pointing into the calling thread's
 // edge lists in Align, valid until its next Align).
@@ -204,8 +198,10 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
   const size_t n_b = std::min(b.tokens.size(), kMaxAligned);
   const int size_a = SizeOf(a);
   const int size_b = SizeOf(b);
-  const std::vector<double> pen_a = UnpairedPenalties(a, size_a, size_b, o);
-  const std::vector<double> pen_b = UnpairedPenalties(b, size_b, size_a, o);
+  const TokenValues pen_a_all = UnpairedPenalties(a, size_a, size_b, o);
+  const TokenValues pen_b_all = UnpairedPenalties(b, size_b, size_a, o);
+  const std::span<const double> pen_a(pen_a_all.data(), n_a);
+  const std::span<const double> pen_b(pen_b_all.data(), n_b);
 
   // Unit pairs that may pair, with an upper bound of their similarity (exact for particles).
   struct Pending {
@@ -219,26 +215,26 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
   pending.clear();
   std::array<double, kMaxAligned> best_a{};
   std::array<double, kMaxAligned> best_b{};
-  auto note_best = [&](const PreparedUnit& ua, const PreparedUnit& ub, double sim) {
+  auto note_best = [&](const auto& ua, const auto& ub, double sim) {
     for (int k = ua.first; k < ua.first + ua.count; ++k) best_a[k] = std::max(best_a[k], sim);
     for (int k = ub.first; k < ub.first + ub.count; ++k) best_b[k] = std::max(best_b[k], sim);
   };
+  // The bound pass reads the candidate's unit summaries (one small array) and its units only
+  // for particles and where a phonetic key may agree.
   for (size_t ia = 0; ia < a.units.size(); ++ia) {
-    const PreparedUnit& ua = a.units[ia];
-    if (!Pairable(a, ua)) continue;
-    for (size_t ib = 0; ib < b.units.size(); ++ib) {
-      const PreparedUnit& ub = b.units[ib];
-      if ((ua.count > 1 && ub.count > 1) || !Pairable(b, ub)) continue;
-      const PreparedToken& ta = a.tokens[ua.first];
-      const PreparedToken& tb = b.tokens[ub.first];
-      const bool a_particle = ua.count == 1 && ta.kind == TokenKind::kParticle;
-      const bool b_particle = ub.count == 1 && tb.kind == TokenKind::kParticle;
-      const bool a_initial = ua.count == 1 && ta.initial;
-      const bool b_initial = ub.count == 1 && tb.initial;
+    const UnitSummary& sa = a.summaries[ia];
+    if (!(sa.flags & UnitSummary::kPairable)) continue;
+    for (size_t ib = 0; ib < b.summaries.size(); ++ib) {
+      const UnitSummary& sb = b.summaries[ib];
+      if ((sa.count > 1 && sb.count > 1) || !(sb.flags & UnitSummary::kPairable)) continue;
+      const bool a_particle = sa.flags & UnitSummary::kParticle;
+      const bool b_particle = sb.flags & UnitSummary::kParticle;
       if (a_particle || b_particle) {
         // A lone particle pairs only with the same particle (or a name spelt the same, BEN), or
         // with a one-edit slip of a particle of 4+ letters written as a name (ABDLU, ADBUL for
         // ABDUL: the slip hides it from the particle list, not from the reader).
+        const PreparedUnit& ua = a.units[ia];
+        const PreparedUnit& ub = b.units[ib];
         UnitSimilarity s;
         if (ua.text == ub.text || ua.folded == ub.folded) {
           s = {1.0, "particle"};
@@ -248,14 +244,14 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
         }
         if (s.score < o.min_token_similarity) continue;
         pending.push_back({static_cast<int>(ia), static_cast<int>(ib), s.score, true, s.method});
-        note_best(ua, ub, s.score);
+        note_best(sa, sb, s.score);
         continue;
       }
       // Most unit pairs of two names are ruled out by the bound without a distance.
-      const double bound = SimilarityUpperBound(ua, a_initial, ub, b_initial, o);
+      const double bound = SummaryUpperBound(sa, a.units[ia], sb, b.units[ib], o);
       if (bound < o.min_token_similarity) continue;
       pending.push_back({static_cast<int>(ia), static_cast<int>(ib), bound, false, nullptr});
-      note_best(ua, ub, bound);
+      note_best(sa, sb, bound);
     }
   }
   const std::span<const double> ba(best_a.data(), n_a);

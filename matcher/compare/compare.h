@@ -112,6 +112,27 @@ uint32_t LetterMask(std::string_view text);
 // The integer form of a phonetic key string held in PreparedUnit (0 for an empty key).
 uint64_t PhoneticKey(std::string_view key);
 
+// What the screening bound reads of a unit, 16 bytes, kept in one array per name apart from the
+// units' strings and keys: a comparison that the bound settles touches nothing else of the
+// candidate (SummaryUpperBound).
+struct UnitSummary {
+  enum Flag : uint8_t {
+    kPairable = 1,  // may be paired (covers no title, within the aligned tokens)
+    kParticle = 2,  // a lone particle token
+    kInitial = 4,   // a lone initial
+    kFolded = 8,    // PreparedUnit::folded_differs
+    kStem = 16,     // has a PreparedUnit::stem
+  };
+  // One bit per phonetic key of the unit (a Bloom filter of 64 bits): two units that share a key
+  // share a bit, so no common bit means no agreeing key.
+  uint64_t phonetic = 0;
+  uint32_t letters = 0;  // PreparedUnit::letters
+  uint8_t length = 0;    // text length, 255 for 255 or more
+  uint8_t first = 0;
+  uint8_t count = 1;
+  uint8_t flags = 0;
+};
+
 struct PreparedToken {
   normalize::TokenKind kind = normalize::TokenKind::kName;
   normalize::TokenRole role = normalize::TokenRole::kUnknown;
@@ -122,9 +143,15 @@ struct PreparedToken {
 struct PreparedName {
   std::vector<PreparedToken> tokens;  // all tokens of the normalized name, titles included
   std::vector<PreparedUnit> units;    // units[i] for i < tokens.size() is token i; then spans
+  std::vector<UnitSummary> summaries;  // summaries[i] summarizes units[i]
   std::vector<std::string> titles;    // title tokens (not aligned)
   int name_token_count = 0;           // tokens that are neither titles, particles nor initials
 };
+
+// The summary of unit `u` of name `n` (whose tokens are prepared), and of a unit alone (no
+// kPairable or kParticle flag; `initial`: a lone initial token).
+UnitSummary Summarize(const PreparedName& n, const PreparedUnit& u);
+UnitSummary SummarizeUnit(const PreparedUnit& u, bool initial);
 
 // Prepares a normalized name (phonetic encoding happens here, once).
 PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOptions& options = {});
@@ -167,5 +194,9 @@ UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const Prep
 // (initials, stems, folded forms, units without a letter set).
 double SimilarityUpperBound(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
                             bool b_initial, const CompareOptions& options);
+// The same bound from the units' summaries; reads the units themselves (their phonetic keys) only
+// when the summaries' phonetic bits overlap and the spelling leaves the phonetic path open.
+double SummaryUpperBound(const UnitSummary& sa, const PreparedUnit& a, const UnitSummary& sb,
+                         const PreparedUnit& b, const CompareOptions& options);
 
 }  // namespace paxscreen::compare

@@ -121,7 +121,37 @@ void EncodeKeys(PreparedUnit& u, bool initial) {
   u.dmsoundex.shrink_to_fit();  // inline again when a merge brought it to 4 or fewer
 }
 
+// The Bloom bit of a phonetic key: the top 6 bits of a multiplicative hash (the keys are XXH3
+// values or Daitch-Mokotoff numbers; the multiplication spreads the latter).
+uint64_t KeyBit(uint64_t key) { return uint64_t{1} << ((key * 0x9E3779B97F4A7C15ull) >> 58); }
+
 }  // namespace
+
+UnitSummary SummarizeUnit(const PreparedUnit& u, bool initial) {
+  UnitSummary s;
+  for (uint64_t key : {u.dm_primary, u.dm_alternate, u.arabic}) {
+    if (key != 0) s.phonetic |= KeyBit(key);
+  }
+  for (uint32_t code : u.dmsoundex) s.phonetic |= KeyBit(code);
+  s.letters = u.letters;
+  s.length = static_cast<uint8_t>(std::min<size_t>(u.text.size(), 255));
+  s.first = u.first;
+  s.count = u.count;
+  s.flags = (initial ? UnitSummary::kInitial : 0) | (u.folded_differs ? UnitSummary::kFolded : 0) |
+            (u.stem.empty() ? 0 : UnitSummary::kStem);
+  return s;
+}
+
+UnitSummary Summarize(const PreparedName& n, const PreparedUnit& u) {
+  // The alignment pairs at most 64 tokens and never a title (weight 0).
+  bool pairable = u.first + u.count <= 64;
+  for (int k = u.first; k < u.first + u.count && pairable; ++k) pairable = n.tokens[k].weight != 0;
+  const bool lone = u.count == 1 && u.first < n.tokens.size();
+  UnitSummary s = SummarizeUnit(u, lone && n.tokens[u.first].initial);
+  if (pairable) s.flags |= UnitSummary::kPairable;
+  if (lone && n.tokens[u.first].kind == TokenKind::kParticle) s.flags |= UnitSummary::kParticle;
+  return s;
+}
 
 uint64_t PhoneticKey(std::string_view key) {
   if (key.empty()) return 0;
@@ -215,6 +245,8 @@ PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOpt
   // Lists keep millions of prepared names: no spare capacity (3n units were reserved).
   out.units.shrink_to_fit();
   out.tokens.shrink_to_fit();
+  out.summaries.reserve(out.units.size());
+  for (const PreparedUnit& u : out.units) out.summaries.push_back(Summarize(out, u));
   return out;
 }
 

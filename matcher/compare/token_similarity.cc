@@ -131,14 +131,21 @@ uint32_t LetterMask(std::string_view text) {
 // plain texts (initials, stems, folded forms, units without a letter set) the bound is 1.
 double SimilarityUpperBound(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
                             bool b_initial, const CompareOptions& options) {
-  if (a.letters == 0 || b.letters == 0 || a_initial || b_initial) return 1.0;
-  if (a.folded_differs || b.folded_differs) return 1.0;
-  if (!a.stem.empty() && !b.stem.empty()) return 1.0;
-  const size_t la = a.text.size();
-  const size_t lb = b.text.size();
+  return SummaryUpperBound(SummarizeUnit(a, a_initial), a, SummarizeUnit(b, b_initial), b,
+                           options);
+}
+
+double SummaryUpperBound(const UnitSummary& sa, const PreparedUnit& a, const UnitSummary& sb,
+                         const PreparedUnit& b, const CompareOptions& options) {
+  constexpr uint8_t kUnbounded = UnitSummary::kInitial | UnitSummary::kFolded;
+  if (sa.letters == 0 || sb.letters == 0 || ((sa.flags | sb.flags) & kUnbounded) != 0) return 1.0;
+  if ((sa.flags & sb.flags & UnitSummary::kStem) != 0) return 1.0;
+  if (sa.length == 255 || sb.length == 255) return 1.0;  // longer than a summary tells
+  const size_t la = sa.length;
+  const size_t lb = sb.length;
   if (2 * std::min(la, lb) < std::max(la, lb)) return 0.0;  // TokenSimilarity's length rule
-  const int only_a = PopCount(a.letters & ~b.letters);
-  const int only_b = PopCount(b.letters & ~a.letters);
+  const int only_a = PopCount(sa.letters & ~sb.letters);
+  const int only_b = PopCount(sb.letters & ~sa.letters);
   const int missing = std::max({only_a, only_b, static_cast<int>(la > lb ? la - lb : lb - la)});
   const double osa_upper = 1.0 - missing / static_cast<double>(std::max(la, lb));
   // Jaro-Winkler: a letter absent from the other string matches nothing, so at most
@@ -151,8 +158,9 @@ double SimilarityUpperBound(const PreparedUnit& a, bool a_initial, const Prepare
   double upper = edit_upper - options.spelling_only_discount;
   // The phonetic path needs an agreeing key, which costs a few integer comparisons to check.
   if (options.use_phonetic && edit_upper >= options.phonetic_min_edit &&
-      PhoneticAgreement(a, b) != nullptr) {
-    upper = std::max(edit_upper, options.phonetic_floor + (1.0 - options.phonetic_floor) * edit_upper);
+      (sa.phonetic & sb.phonetic) != 0 && PhoneticAgreement(a, b) != nullptr) {
+    upper = std::max(edit_upper,
+                     options.phonetic_floor + (1.0 - options.phonetic_floor) * edit_upper);
   }
   return std::min(1.0, upper + 1e-9);  // rounding must never rule out a pair
 }

@@ -153,11 +153,21 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
       shard->tokens().Candidates(query_tokens, query_positions, &candidates, &cs);
       st.candidates += cs.candidates;
     }
-    for (uint32_t name : candidates) {
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      // The candidates lie anywhere in the shard's memory: fetch the next ones' names ahead,
+      // the prepared name two steps before its summaries and tokens.
+      if (i + 4 < candidates.size()) {
+        __builtin_prefetch(&shard->prepared(candidates[i + 4]));
+        __builtin_prefetch(&shard->names()[candidates[i + 4]]);
+      }
+      if (i + 2 < candidates.size()) {
+        const compare::PreparedName& next = shard->prepared(candidates[i + 2]);
+        __builtin_prefetch(next.summaries.data());
+        __builtin_prefetch(next.tokens.data());
+      }
+      const uint32_t name = candidates[i];
       const Shard::NameRef& ref = shard->names()[name];
-      const bool weak =
-          shard->entries()[ref.entry].names[ref.name_no].kind == model::NameKind::kWeakAlias;
-      const double penalty = weak ? options_.weak_alias_penalty : 0.0;
+      const double penalty = ref.weak ? options_.weak_alias_penalty : 0.0;
       // Names that cannot reach the floor are mostly settled by the comparison's bound.
       double score = compare::ComparePreparedScore(query, shard->prepared(name), options_.compare,
                                                    options_.name_floor + penalty);

@@ -69,7 +69,8 @@ std::shared_ptr<const Shard> Shard::Build(std::vector<model::WatchlistEntry> ent
       if (toks.empty()) continue;
       strings.push_back(std::move(toks));
       positions.push_back(static_cast<uint8_t>(std::min(npos, 255)));
-      shard->names_.push_back({e, static_cast<uint16_t>(n)});
+      shard->names_.push_back({e, static_cast<uint16_t>(n),
+                               entry.names[n].kind == model::NameKind::kWeakAlias});
       shard->prepared_.push_back(std::move(prepared));
     }
   }

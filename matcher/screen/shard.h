@@ -32,6 +32,7 @@ class Shard {
   struct NameRef {
     uint32_t entry;
     uint16_t name_no;
+    bool weak = false;  // a weak alias (read on every comparison: kept here, not in the entry)
   };
 
   // The document index's 32-bit payload: the entry index and which of its documents (the
