@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <vector>
 
 #include "matcher/phonetic/letters.h"
 
@@ -72,9 +73,23 @@ struct Branch {
   }
 };
 
+// The rules of each first letter A-Z, in table order: a lookup tries only those (a handful)
+// instead of the whole table.
+using RulesByLetter = std::array<std::vector<const Rule*>, 26>;
+
+const RulesByLetter& RulesOf() {
+  static const RulesByLetter* table = [] {
+    auto* t = new RulesByLetter();
+    for (const Rule& r : kRules) (*t)[r.pattern[0] - 'A'].push_back(&r);
+    return t;
+  }();
+  return *table;
+}
+
 const Rule* Match(std::string_view rest) {
-  for (const Rule& r : kRules) {
-    if (rest.substr(0, r.pattern.size()) == r.pattern) return &r;
+  if (rest.empty() || rest[0] < 'A' || rest[0] > 'Z') return nullptr;
+  for (const Rule* r : RulesOf()[rest[0] - 'A']) {
+    if (rest.substr(0, r->pattern.size()) == r->pattern) return r;
   }
   return nullptr;  // unreachable for A-Z input: every letter has a rule
 }
