@@ -306,9 +306,23 @@ std::vector<LabelledTraveller> GenerateTravellers(const std::vector<model::Watch
             if (ok) tokens.erase(tokens.begin() + middles[rng() % middles.size()]);
             break;
           }
-          case Variant::kAddedMiddle:
-            tokens.insert(tokens.begin() + 1, Pick(MiddleNames(), rng));
+          case Variant::kAddedMiddle: {
+            // A middle name goes right after the first name token, which keeps the particles
+            // and titles before it (ABDUL SALAM ZAEEF -> ABDUL SALAM JOHN ZAEEF): put between
+            // a particle and its name it would make another name (ABU ANAS -> ABU HASSAN ANAS, a
+            // different kunya). A name of one name token has no middle to add to. The middle name
+            // is drawn either way, so the travellers after this one do not change with the rule.
+            std::string middle = Pick(MiddleNames(), rng);
+            std::vector<size_t> names_at;
+            for (size_t k = 0; k < tokens.size(); ++k) {
+              if (normalize::ClassifyToken(tokens[k]) == normalize::TokenKind::kName) {
+                names_at.push_back(k);
+              }
+            }
+            ok = names_at.size() >= 2;
+            if (ok) tokens.insert(tokens.begin() + names_at[0] + 1, std::move(middle));
             break;
+          }
           case Variant::kParticle: ok = ApplyParticle(&tokens, rng); break;
           case Variant::kMrzTruncated: {
             std::vector<std::string> sur{tokens.back()};
