@@ -209,9 +209,11 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
     int unit_b;
     double sim;  // the bound, or the similarity when `exact`
     bool exact;
+    bool title;  // a name token with a title: pairs from options.title_similarity
     const char* method;
   };
   thread_local std::vector<Pending> pending;
+  const double title_floor = std::max(o.title_similarity, o.min_token_similarity);
   pending.clear();
   std::array<double, kMaxAligned> best_a{};
   std::array<double, kMaxAligned> best_b{};
@@ -229,6 +231,23 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
       if ((sa.count > 1 && sb.count > 1) || !(sb.flags & UnitSummary::kPairable)) continue;
       const bool a_particle = sa.flags & UnitSummary::kParticle;
       const bool b_particle = sb.flags & UnitSummary::kParticle;
+      if ((sa.flags | sb.flags) & UnitSummary::kTitle) {
+        // A title weighs nothing either way, but a name token of the other side spelt like it
+        // is that title written differently (KARI / QARI, SHAYX / SHAYKH, MIULAWI / MAULAWI):
+        // paired, that token costs no missing-name penalty. Only lone tokens, no particle, no
+        // initial, never two titles.
+        const uint8_t either = sa.flags | sb.flags;
+        const bool both = (sa.flags & sb.flags & UnitSummary::kTitle) != 0;
+        if (both || sa.count > 1 || sb.count > 1 ||
+            (either & (UnitSummary::kParticle | UnitSummary::kInitial)) != 0) {
+          continue;
+        }
+        const double bound = SummaryUpperBound(sa, a.units[ia], sb, b.units[ib], o);
+        if (bound < title_floor) continue;
+        pending.push_back({static_cast<int>(ia), static_cast<int>(ib), bound, false, true, nullptr});
+        note_best(sa, sb, bound);
+        continue;
+      }
       if (a_particle || b_particle) {
         // A lone particle pairs only with the same particle (or a name spelt the same, BEN), or
         // with a one-edit slip of a particle of 4+ letters written as a name (ABDLU, ADBUL for
@@ -243,14 +262,15 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
           s = {o.particle_typo_similarity, "particle"};
         }
         if (s.score < o.min_token_similarity) continue;
-        pending.push_back({static_cast<int>(ia), static_cast<int>(ib), s.score, true, s.method});
+        pending.push_back(
+            {static_cast<int>(ia), static_cast<int>(ib), s.score, true, false, s.method});
         note_best(sa, sb, s.score);
         continue;
       }
       // Most unit pairs of two names are ruled out by the bound without a distance.
       const double bound = SummaryUpperBound(sa, a.units[ia], sb, b.units[ib], o);
       if (bound < o.min_token_similarity) continue;
-      pending.push_back({static_cast<int>(ia), static_cast<int>(ib), bound, false, nullptr});
+      pending.push_back({static_cast<int>(ia), static_cast<int>(ib), bound, false, false, nullptr});
       note_best(sa, sb, bound);
     }
   }
@@ -279,7 +299,7 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
       const bool a_initial = ua.count == 1 && a.tokens[ua.first].initial;
       const bool b_initial = ub.count == 1 && b.tokens[ub.first].initial;
       s = TokenSimilarity(ua, a_initial, ub, b_initial, o);
-      if (s.score < o.min_token_similarity) continue;
+      if (s.score < (p.title ? title_floor : o.min_token_similarity)) continue;
     }
     if (floor > 0) note_best(ua, ub, s.score);
     by_token[ua.first].push_back({p.unit_a, p.unit_b, SpanMask(ua), SpanMask(ub), s.score,

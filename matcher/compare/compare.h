@@ -57,6 +57,10 @@ struct CompareOptions {
   double feminine_cap = 0.6;          // IVAN / IVANA, SAMIR / SAMIRA
   double particle_typo_similarity = 0.9;  // ABDLU (a name token) / ABDUL (a particle)
   double min_token_similarity = 0.7;  // pairs below this are not paired
+  // A name token pairs with a title of the other name (KARI / QARI) from this similarity: the
+  // title weighs nothing, and the token then costs no missing-name penalty. Higher than
+  // min_token_similarity, since a short name one letter from a title (HANI / HAJI) is common.
+  double title_similarity = 0.8;
 
   // Penalties for unpaired tokens (multiplied by the token's weight).
   double missing_middle_penalty = 0.25;
@@ -117,11 +121,12 @@ uint64_t PhoneticKey(std::string_view key);
 // candidate (SummaryUpperBound).
 struct UnitSummary {
   enum Flag : uint8_t {
-    kPairable = 1,  // may be paired (covers no title, within the aligned tokens)
+    kPairable = 1,  // may be paired (within the aligned tokens; a title only alone)
     kParticle = 2,  // a lone particle token
     kInitial = 4,   // a lone initial
     kFolded = 8,    // PreparedUnit::folded_differs
     kStem = 16,     // has a PreparedUnit::stem
+    kTitle = 32,    // a lone title token
   };
   // One bit per phonetic key of the unit (a Bloom filter of 64 bits): two units that share a key
   // share a bit, so no common bit means no agreeing key.

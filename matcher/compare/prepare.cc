@@ -143,13 +143,17 @@ UnitSummary SummarizeUnit(const PreparedUnit& u, bool initial) {
 }
 
 UnitSummary Summarize(const PreparedName& n, const PreparedUnit& u) {
-  // The alignment pairs at most 64 tokens and never a title (weight 0).
-  bool pairable = u.first + u.count <= 64;
-  for (int k = u.first; k < u.first + u.count && pairable; ++k) pairable = n.tokens[k].weight != 0;
+  // The alignment pairs at most 64 tokens, and a title (weight 0) only alone.
   const bool lone = u.count == 1 && u.first < n.tokens.size();
+  const bool title = lone && n.tokens[u.first].kind == TokenKind::kTitle;
+  bool pairable = u.first + u.count <= 64;
+  for (int k = u.first; k < u.first + u.count && pairable && !title; ++k) {
+    pairable = n.tokens[k].weight != 0;
+  }
   UnitSummary s = SummarizeUnit(u, lone && n.tokens[u.first].initial);
   if (pairable) s.flags |= UnitSummary::kPairable;
   if (lone && n.tokens[u.first].kind == TokenKind::kParticle) s.flags |= UnitSummary::kParticle;
+  if (title) s.flags |= UnitSummary::kTitle;
   return s;
 }
 
