@@ -14,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "matcher/base/status_macros.h"
 #include "matcher/compare/small_distance.h"
+#include "matcher/compare/unit_bound.h"
 
 namespace paxscreen::compare {
 namespace {
@@ -242,7 +243,7 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
             (either & (UnitSummary::kParticle | UnitSummary::kInitial)) != 0) {
           continue;
         }
-        const double bound = SummaryUpperBound(sa, a.units[ia], sb, b.units[ib], o);
+        const double bound = internal::SummaryBound(sa, a.units[ia], sb, b.units[ib], o);
         if (bound < title_floor) continue;
         pending.push_back({static_cast<int>(ia), static_cast<int>(ib), bound, false, true, nullptr});
         note_best(sa, sb, bound);
@@ -268,7 +269,7 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
         continue;
       }
       // Most unit pairs of two names are ruled out by the bound without a distance.
-      const double bound = SummaryUpperBound(sa, a.units[ia], sb, b.units[ib], o);
+      const double bound = internal::SummaryBound(sa, a.units[ia], sb, b.units[ib], o);
       if (bound < o.min_token_similarity) continue;
       pending.push_back({static_cast<int>(ia), static_cast<int>(ib), bound, false, false, nullptr});
       note_best(sa, sb, bound);

@@ -1,0 +1,71 @@
+// Internal to matcher/compare: the unit-pair similarity bound (SummaryUpperBound), inlined into
+// the alignment's inner loop, where most unit pairs of a screening comparison end.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+#include "matcher/compare/compare.h"
+
+namespace paxscreen::compare::internal {
+
+// The first phonetic key the two units share, or nullptr (token_similarity.cc).
+const char* PhoneticAgreement(const PreparedUnit& a, const PreparedUnit& b);
+
+// Population count without the POPCNT instruction (baseline x86-64 lacks it, and the compiler's
+// fallback is a library call).
+inline int PopCount(uint32_t x) {
+  x = x - ((x >> 1) & 0x55555555u);
+  x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+  return static_cast<int>((((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24);
+}
+
+// 1 / n for the lengths a summary holds (0 for 0): multiplications instead of divisions.
+inline constexpr std::array<double, 256> kInverse = [] {
+  std::array<double, 256> t{};
+  for (size_t n = 1; n < t.size(); ++n) t[n] = 1.0 / static_cast<double>(n);
+  return t;
+}();
+
+// An upper bound of TokenSimilarity from lengths and letter sets alone. Every letter that
+// occurs in one string and not in the other costs at least one edit (a substitution or an
+// insertion/deletion; a transposition moves letters but adds none), so OSA(a, b) >=
+// max(|L(a) \ L(b)|, |L(b) \ L(a)|) on the letter sets L — the set form of the bag distance
+// (Bartolini, Ciaccia and Patella 2002), a lower bound of Levenshtein and OSA alike. It bounds the
+// OSA similarity, hence the edit score (Jaro-Winkler <= 1), hence both the spelling and the
+// phonetic path; the length difference bounds OSA too, and the phonetic path is open only when
+// a key agrees (checked exactly: integer comparisons). Where TokenSimilarity reads more than the
+// plain texts (initials, stems, folded forms, units without a letter set) the bound is 1.
+inline double SummaryBound(const UnitSummary& sa, const PreparedUnit& a, const UnitSummary& sb,
+                           const PreparedUnit& b, const CompareOptions& options) {
+  constexpr uint8_t kUnbounded = UnitSummary::kInitial | UnitSummary::kFolded;
+  if (sa.letters == 0 || sb.letters == 0 || ((sa.flags | sb.flags) & kUnbounded) != 0) return 1.0;
+  if ((sa.flags & sb.flags & UnitSummary::kStem) != 0) return 1.0;
+  if (sa.length == 255 || sb.length == 255) return 1.0;  // longer than a summary tells
+  const size_t la = sa.length;
+  const size_t lb = sb.length;
+  if (2 * std::min(la, lb) < std::max(la, lb)) return 0.0;  // TokenSimilarity's length rule
+  const int only_a = PopCount(sa.letters & ~sb.letters);
+  const int only_b = PopCount(sb.letters & ~sa.letters);
+  const int missing = std::max({only_a, only_b, static_cast<int>(la > lb ? la - lb : lb - la)});
+  const double osa_upper = 1.0 - missing * kInverse[std::max(la, lb)];
+  // Jaro-Winkler: a letter absent from the other string matches nothing, so at most
+  // m = min(|a| - only_a, |b| - only_b) characters match; Jaro <= (m/|a| + m/|b| + 1) / 3 and the
+  // Winkler prefix bonus adds at most 4 * 0.1 of what Jaro leaves.
+  const double m = static_cast<double>(std::min(la - only_a, lb - only_b));
+  const double jaro_upper = (m * kInverse[la] + m * kInverse[lb] + 1.0) * (1.0 / 3.0);
+  const double jw_upper = std::min(1.0, jaro_upper + 0.4 * (1.0 - jaro_upper));
+  const double edit_upper = options.osa_share * osa_upper + (1.0 - options.osa_share) * jw_upper;
+  double upper = edit_upper - options.spelling_only_discount;
+  // The phonetic path needs an agreeing key, which costs a few integer comparisons to check.
+  if (options.use_phonetic && edit_upper >= options.phonetic_min_edit &&
+      (sa.phonetic & sb.phonetic) != 0 && PhoneticAgreement(a, b) != nullptr) {
+    upper = std::max(edit_upper,
+                     options.phonetic_floor + (1.0 - options.phonetic_floor) * edit_upper);
+  }
+  return std::min(1.0, upper + 1e-9);  // rounding must never rule out a pair
+}
+
+}  // namespace paxscreen::compare::internal
