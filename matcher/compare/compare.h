@@ -56,6 +56,7 @@ struct CompareOptions {
   double phonetic_floor = 0.6;        // agreeing keys: sim = floor + (1 - floor) * edit
   double feminine_cap = 0.6;          // IVAN / IVANA, SAMIR / SAMIRA
   double particle_typo_similarity = 0.9;  // ABDLU (a name token) / ABDUL (a particle)
+  double cut_similarity = 0.95;  // MU, the cut last token of a full MRZ field / MUHAMMAD
   double min_token_similarity = 0.7;  // pairs below this are not paired
   // A name token pairs with a title of the other name (KARI / QARI) from this similarity: the
   // title weighs nothing, and the token then costs no missing-name penalty. Higher than
@@ -77,7 +78,7 @@ struct TokenMatch {
   double score = 0;
   // "exact", "folded", "joined", "particle", "initial", "osa", "jaro_winkler",
   // "phonetic:dmetaphone", "phonetic:arabic", "phonetic:dmsoundex", "feminine_form",
-  // "nisba_form"
+  // "nisba_form", "mrz_cut"
   std::string method;
 };
 
@@ -107,6 +108,9 @@ struct PreparedUnit {
   absl::InlinedVector<uint32_t, 4> dmsoundex;  // most names have at most 4: no heap block
   uint32_t letters = 0;  // bit c - 'A' set for each letter A-Z of `text` (LetterMask)
   bool folded_differs = false;  // folded != text
+  // The last token of a name that fills its MRZ field (NormalizedName::field_full): a prefix
+  // of the token it stands for, which TokenSimilarity pairs at cut_similarity.
+  bool cut = false;
   uint8_t first = 0;  // first token index
   uint8_t count = 1;  // tokens covered
 };
@@ -127,6 +131,7 @@ struct UnitSummary {
     kFolded = 8,    // PreparedUnit::folded_differs
     kStem = 16,     // has a PreparedUnit::stem
     kTitle = 32,    // a lone title token
+    kCut = 64,      // PreparedUnit::cut
   };
   // One bit per phonetic key of the unit (a Bloom filter of 64 bits): two units that share a key
   // share a bit, so no common bit means no agreeing key.

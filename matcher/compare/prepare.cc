@@ -138,7 +138,7 @@ UnitSummary SummarizeUnit(const PreparedUnit& u, bool initial) {
   s.first = u.first;
   s.count = u.count;
   s.flags = (initial ? UnitSummary::kInitial : 0) | (u.folded_differs ? UnitSummary::kFolded : 0) |
-            (u.stem.empty() ? 0 : UnitSummary::kStem);
+            (u.stem.empty() ? 0 : UnitSummary::kStem) | (u.cut ? UnitSummary::kCut : 0);
   return s;
 }
 
@@ -220,6 +220,8 @@ PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOpt
     if (pt.kind != TokenKind::kParticle) u.stem = Stem(u.text, 0);
     u.first = static_cast<uint8_t>(i);
     u.count = 1;
+    u.cut = name.field_full && i + 1 == name.tokens.size() && pt.kind == TokenKind::kName &&
+            !pt.initial;
     EncodeKeys(u, pt.initial);
     out.units.push_back(std::move(u));
   }

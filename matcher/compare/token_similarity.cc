@@ -138,6 +138,15 @@ UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const Prep
   if (a.folded == b.folded || a.folded == b.text || a.text == b.folded) {
     return {options.folded_similarity, joined ? "joined" : "folded"};
   }
+  // A token cut at the end of a full MRZ field stands for any token it begins (two letters at
+  // least: a single letter is an initial).
+  if ((a.cut || b.cut) && a.count == 1 && b.count == 1 && !a_initial && !b_initial) {
+    const PreparedUnit& cut = a.cut ? a : b;
+    const PreparedUnit& whole = a.cut ? b : a;
+    if (whole.text.size() > cut.text.size() && whole.text.starts_with(cut.text)) {
+      return {options.cut_similarity, "mrz_cut"};
+    }
+  }
   if (a_initial || b_initial) {
     if (a_initial && b_initial) return {};
     const PreparedUnit& full = a_initial ? b : a;

@@ -37,10 +37,11 @@ inline constexpr std::array<double, 256> kInverse = [] {
 // OSA similarity, hence the edit score (Jaro-Winkler <= 1), hence both the spelling and the
 // phonetic path; the length difference bounds OSA too, and the phonetic path is open only when
 // a key agrees (checked exactly: integer comparisons). Where TokenSimilarity reads more than the
-// plain texts (initials, stems, folded forms, units without a letter set) the bound is 1.
+// plain texts (initials, cut MRZ tokens, stems, folded forms, units without a letter set) the
+// bound is 1.
 inline double SummaryBound(const UnitSummary& sa, const PreparedUnit& a, const UnitSummary& sb,
                            const PreparedUnit& b, const CompareOptions& options) {
-  constexpr uint8_t kUnbounded = UnitSummary::kInitial | UnitSummary::kFolded;
+  constexpr uint8_t kUnbounded = UnitSummary::kInitial | UnitSummary::kFolded | UnitSummary::kCut;
   if (sa.letters == 0 || sb.letters == 0 || ((sa.flags | sb.flags) & kUnbounded) != 0) return 1.0;
   if ((sa.flags & sb.flags & UnitSummary::kStem) != 0) return 1.0;
   if (sa.length == 255 || sb.length == 255) return 1.0;  // longer than a summary tells

@@ -129,9 +129,19 @@ absl::StatusOr<NormalizedName> NormalizeName(std::string_view utf8, NameForm for
   NormalizedName out;
   out.script = t.script;
   switch (form) {
-    case NameForm::kMrz:
+    case NameForm::kMrz: {
       AppendTokens(t, TokenRole::kSurname, Sep::kMrzDouble, out);
+      // The shortest name field (TD1) holds 30 characters.
+      std::string_view trimmed = utf8;
+      while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\n' ||
+                                  trimmed.back() == '\r')) {
+        trimmed.remove_suffix(1);
+      }
+      const char last = trimmed.empty() ? '<' : trimmed.back();
+      const bool letter = (last >= 'A' && last <= 'Z') || (last >= 'a' && last <= 'z');
+      out.field_full = trimmed.size() >= 30 && letter;
       break;
+    }
     case NameForm::kSurnameCommaGiven:
       AppendTokens(t, TokenRole::kSurname, Sep::kComma, out);
       break;

@@ -41,6 +41,10 @@ struct NormalizedName {
   std::vector<Token> tokens;  // in input order
   std::string script;         // ISO 15924 code of the dominant input script ("Latn", "Cyrl", ...)
   bool truncated = false;     // more than kMaxTokens tokens: the rest were dropped
+  // An MRZ name of 30+ characters that ends in a letter, not a filler: it may fill its field
+  // (Doc 9303 cuts a name that does not fit and leaves a letter in the last position), so its
+  // last token may be the start of a longer one (TIKRITI<<IBRAHIM<...<SATTAR<MU for MUHAMMAD).
+  bool field_full = false;
 };
 
 // At most this many tokens are kept per name (real names have < 10; the cap bounds work).

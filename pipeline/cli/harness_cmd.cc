@@ -118,6 +118,7 @@ bool Tune(const std::string& setting, screen::ScreenOptions* o) {
       {"compare.phonetic_floor", &o->compare.phonetic_floor},
       {"compare.min_token_similarity", &o->compare.min_token_similarity},
       {"compare.title_similarity", &o->compare.title_similarity},
+      {"compare.cut_similarity", &o->compare.cut_similarity},
       {"compare.missing_middle_penalty", &o->compare.missing_middle_penalty},
       {"compare.missing_edge_penalty", &o->compare.missing_edge_penalty},
       {"compare.shorter_unmatched_penalty", &o->compare.shorter_unmatched_penalty},

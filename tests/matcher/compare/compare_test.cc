@@ -170,6 +170,21 @@ TEST_CASE("spellings of titles and particles weigh and pair like the listed ones
   CHECK(Cmp("ABU HAIDARA", "BIN HAIDARA").score < 1.0);
 }
 
+TEST_CASE("the cut last token of a full MRZ field pairs with a token it begins", "[compare]") {
+  const NameComparison cut = Cmp("TIKRITI<<IBRAHIM<AHMAD<ABD<AL<SATTAR<MU",
+                                 "IBRAHIM AHMAD ABD AL-SATTAR MUHAMMAD AL-TIKRITI");
+  CHECK(cut.match);
+  CHECK(HasMethod(cut, "mrz_cut"));
+  // Only at the end of a full field, and only as a prefix: the same short name written in full
+  // form, or a cut token that does not begin the other, pairs by spelling alone (or not at all).
+  CHECK_FALSE(HasMethod(Cmp("IBRAHIM AHMAD ABD AL SATTAR MU TIKRITI",
+                            "IBRAHIM AHMAD ABD AL-SATTAR MUHAMMAD AL-TIKRITI"),
+                        "mrz_cut"));
+  CHECK_FALSE(HasMethod(Cmp("TIKRITI<<IBRAHIM<AHMAD<ABD<AL<SATTAR<MA",
+                            "IBRAHIM AHMAD ABD AL-SATTAR MUHAMMAD AL-TIKRITI"),
+                        "mrz_cut"));
+}
+
 TEST_CASE("a name token spelt like the other name's title pairs with it", "[compare]") {
   // The generator's transliterations and typos of titles (QARI -> KARI, SHAYKH -> SHAYX,
   // MAULAWI -> MIULAWI) leave a name token that used to cost a missing-name penalty.

@@ -79,6 +79,16 @@ TEST_CASE("forms: MRZ, comma, full and parts", "[normalize]") {
   CHECK(Roles(mrz_no_given) == std::vector<TokenRole>{S});
 }
 
+TEST_CASE("an MRZ name that fills its field may end in a cut token", "[normalize]") {
+  // 39 characters ending in a letter: Doc 9303's truncation leaves a letter in the last place.
+  CHECK(N("TIKRITI<<IBRAHIM<AHMAD<ABD<AL<SATTAR<MU").field_full);
+  CHECK(N("TIKRITI<<IBRAHIM<AHMAD<ABD<AL<SATTAR<MU\n").field_full);
+  // Fillers at the end, a short name, or another form: nothing was cut.
+  CHECK_FALSE(N("AL<QAHTANI<<MUHAMMAD<YUSUF<<<<<<<<<<<<<<").field_full);
+  CHECK_FALSE(N("AL<QAHTANI<<MUHAMMAD<YUSUF").field_full);
+  CHECK_FALSE(N("IBRAHIM AHMAD ABD AL SATTAR MUHAMMAD AL TIKRITI").field_full);
+}
+
 TEST_CASE("empty, letter-free and very long names", "[normalize]") {
   CHECK(N("").tokens.empty());
   CHECK(N("   ,  <<< 123 --").tokens.empty());
