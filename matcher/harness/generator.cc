@@ -310,8 +310,8 @@ std::vector<LabelledTraveller> GenerateTravellers(const std::vector<model::Watch
             // A middle name goes right after the first name token, which keeps the particles
             // and titles before it (ABDUL SALAM ZAEEF -> ABDUL SALAM JOHN ZAEEF): put between
             // a particle and its name it would make another name (ABU ANAS -> ABU HASSAN ANAS, a
-            // different kunya). A name of one name token has no middle to add to. The middle name
-            // is drawn either way, so the travellers after this one do not change with the rule.
+            // different kunya). A name of one name token has no middle to add to (no traveller;
+            // the random stream of the travellers after it moves on by less).
             std::string middle = Pick(MiddleNames(), rng);
             std::vector<size_t> names_at;
             for (size_t k = 0; k < tokens.size(); ++k) {
