@@ -245,7 +245,8 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
         }
         const double bound = internal::SummaryBound(sa, a.units[ia], sb, b.units[ib], o);
         if (bound < title_floor) continue;
-        pending.push_back({static_cast<int>(ia), static_cast<int>(ib), bound, false, true, nullptr});
+        pending.push_back(
+            {static_cast<int>(ia), static_cast<int>(ib), bound, false, true, nullptr});
         note_best(sa, sb, bound);
         continue;
       }
