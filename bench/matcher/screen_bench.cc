@@ -308,9 +308,10 @@ Footprint MeasureFootprint(uint64_t entries, const ScreenOptions& options) {
       f.index_strings += IndexTokens(p, &npos).size();
       f.units += p.units.size();
       f.prepared_bytes += sizeof(p) + Chunk(p.tokens.capacity() * sizeof(p.tokens[0])) +
-                          Chunk(p.units.capacity() * sizeof(p.units[0]));
+                          Chunk(p.units.capacity() * sizeof(p.units[0])) +
+                          Chunk(p.summaries.capacity() * sizeof(p.summaries[0]));
       for (const compare::PreparedUnit& u : p.units) {
-        f.prepared_bytes += Heap(u.text) + Heap(u.folded) + Heap(u.stem) +
+        f.prepared_bytes += (u.heap_bytes() > 0 ? Chunk(u.heap_bytes()) : 0) +
                             (u.dmsoundex.size() > 4 ? Chunk(u.dmsoundex.capacity() * 4) : 0);
       }
       ++names;

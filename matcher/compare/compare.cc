@@ -257,10 +257,10 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
         const PreparedUnit& ua = a.units[ia];
         const PreparedUnit& ub = b.units[ib];
         UnitSimilarity s;
-        if (ua.text == ub.text || ua.folded == ub.folded) {
+        if (ua.text() == ub.text() || ua.folded() == ub.folded()) {
           s = {1.0, "particle"};
-        } else if (a_particle != b_particle && std::min(ua.text.size(), ub.text.size()) >= 4 &&
-                   ua.count == 1 && ub.count == 1 && SmallOsa(ua.text, ub.text) <= 1) {
+        } else if (a_particle != b_particle && std::min(ua.text().size(), ub.text().size()) >= 4 &&
+                   ua.count == 1 && ub.count == 1 && SmallOsa(ua.text(), ub.text()) <= 1) {
           s = {o.particle_typo_similarity, "particle"};
         }
         if (s.score < o.min_token_similarity) continue;
@@ -346,18 +346,19 @@ NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
   uint64_t cov_a = 0;
   uint64_t cov_b = 0;
   for (const Edge* e : alignment.edges) {
-    out.pairs.push_back({a.units[e->unit_a].text, b.units[e->unit_b].text, e->sim, e->method});
+    out.pairs.push_back({std::string(a.units[e->unit_a].text()),
+                         std::string(b.units[e->unit_b].text()), e->sim, e->method});
     cov_a |= e->mask_a;
     cov_b |= e->mask_b;
   }
   for (size_t k = 0; k < a.tokens.size(); ++k) {
     if (a.tokens[k].weight > 0 && (k >= kMaxAligned || !(cov_a >> k & 1))) {
-      out.unmatched_query.push_back(a.units[k].text);
+      out.unmatched_query.emplace_back(a.units[k].text());
     }
   }
   for (size_t k = 0; k < b.tokens.size(); ++k) {
     if (b.tokens[k].weight > 0 && (k >= kMaxAligned || !(cov_b >> k & 1))) {
-      out.unmatched_candidate.push_back(b.units[k].text);
+      out.unmatched_candidate.emplace_back(b.units[k].text());
     }
   }
   out.score = std::clamp(alignment.score, 0.0, 1.0);

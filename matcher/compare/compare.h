@@ -95,9 +95,26 @@ struct NameComparison {
 // A name made ready for many comparisons: tokens, joined spans, phonetic keys. Immutable after
 // PrepareName; safe to share between threads; owns all its strings.
 struct PreparedUnit {
-  std::string text;    // ICAO form, tokens concatenated for spans
-  std::string folded;  // plain-folded form (== text when no diacritics were involved)
-  std::string stem;    // text with a leading ABD-/AL-/EL- prefix removed, or empty
+  PreparedUnit() = default;
+  // A unit of these strings and no keys (tests build units by hand this way).
+  PreparedUnit(std::string_view text, std::string_view folded, std::string_view stem = {}) {
+    SetStrings(text, folded, stem);
+  }
+
+  // ICAO form, tokens concatenated for spans.
+  std::string_view text() const { return {chars_.data(), text_size_}; }
+  // Plain-folded form (== text when no diacritics were involved).
+  std::string_view folded() const {
+    return folded_size_ == 0 ? text() : std::string_view(chars_.data() + text_size_, folded_size_);
+  }
+  // Text with a leading ABD-/AL-/EL- prefix removed, or empty.
+  std::string_view stem() const {
+    return {chars_.data() + text_size_ + folded_size_, stem_size_};
+  }
+  bool folded_differs() const { return folded_size_ != 0; }  // folded != text
+  void SetStrings(std::string_view text, std::string_view folded, std::string_view stem);
+  // Bytes of the strings' heap block (0 while they fit in the string itself).
+  size_t heap_bytes() const { return chars_.capacity() > 15 ? chars_.capacity() + 1 : 0; }
   // Phonetic keys, compared only for equality, so held as integers (a list holds millions of
   // units): XXH3 of Double Metaphone primary / alternate and of the Arabic/Persian consonant
   // skeleton (0: no key; a 64-bit collision is negligible), Daitch-Mokotoff codes as the numbers
@@ -107,12 +124,19 @@ struct PreparedUnit {
   uint64_t arabic = 0;
   absl::InlinedVector<uint32_t, 4> dmsoundex;  // most names have at most 4: no heap block
   uint32_t letters = 0;  // bit c - 'A' set for each letter A-Z of `text` (LetterMask)
-  bool folded_differs = false;  // folded != text
   // The last token of a name that fills its MRZ field (NormalizedName::field_full): a prefix
   // of the token it stands for, which TokenSimilarity pairs at cut_similarity.
   bool cut = false;
   uint8_t first = 0;  // first token index
   uint8_t count = 1;  // tokens covered
+
+ private:
+  // The three strings back to back in one buffer (a list holds millions of units: one string
+  // instead of three halves a unit), folded only when it differs from text.
+  std::string chars_;
+  uint16_t text_size_ = 0;
+  uint16_t folded_size_ = 0;
+  uint16_t stem_size_ = 0;
 };
 
 // The set of letters A-Z in `text`, one bit each.
@@ -128,7 +152,7 @@ struct UnitSummary {
     kPairable = 1,  // may be paired (within the aligned tokens; a title only alone)
     kParticle = 2,  // a lone particle token
     kInitial = 4,   // a lone initial
-    kFolded = 8,    // PreparedUnit::folded_differs
+    kFolded = 8,    // PreparedUnit::folded_differs()
     kStem = 16,     // has a PreparedUnit::stem
     kTitle = 32,    // a lone title token
     kCut = 64,      // PreparedUnit::cut

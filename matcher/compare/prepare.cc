@@ -104,14 +104,13 @@ std::string Stem(std::string_view text, size_t particle_len) {
 }
 
 void EncodeKeys(PreparedUnit& u, bool initial) {
-  u.letters = LetterMask(u.text);
-  u.folded_differs = u.folded != u.text;
+  u.letters = LetterMask(u.text());
   if (initial) return;
-  phonetic::MetaphoneKeys dm = phonetic::DoubleMetaphone(u.text, 6);
+  phonetic::MetaphoneKeys dm = phonetic::DoubleMetaphone(u.text(), 6);
   u.dm_primary = PhoneticKey(dm.primary);
   if (dm.alternate != dm.primary) u.dm_alternate = PhoneticKey(dm.alternate);
-  u.arabic = PhoneticKey(phonetic::ArabicSkeleton(u.text));
-  for (const std::string& code : phonetic::DaitchMokotoff(u.text)) {
+  u.arabic = PhoneticKey(phonetic::ArabicSkeleton(u.text()));
+  for (const std::string& code : phonetic::DaitchMokotoff(u.text())) {
     uint32_t value = 0;
     for (char c : code) value = value * 10 + static_cast<uint32_t>(c - '0');
     u.dmsoundex.push_back(value);
@@ -127,6 +126,20 @@ uint64_t KeyBit(uint64_t key) { return uint64_t{1} << ((key * 0x9E3779B97F4A7C15
 
 }  // namespace
 
+void PreparedUnit::SetStrings(std::string_view text, std::string_view folded,
+                              std::string_view stem) {
+  constexpr size_t kMax = 0xffff;  // a normalized name has at most kMaxTokens short tokens
+  text = text.substr(0, kMax);
+  folded = folded == text ? std::string_view() : folded.substr(0, kMax);
+  stem = stem.substr(0, kMax);
+  chars_.clear();
+  chars_.reserve(text.size() + folded.size() + stem.size());
+  chars_.append(text).append(folded).append(stem);
+  text_size_ = static_cast<uint16_t>(text.size());
+  folded_size_ = static_cast<uint16_t>(folded.size());
+  stem_size_ = static_cast<uint16_t>(stem.size());
+}
+
 UnitSummary SummarizeUnit(const PreparedUnit& u, bool initial) {
   UnitSummary s;
   for (uint64_t key : {u.dm_primary, u.dm_alternate, u.arabic}) {
@@ -134,11 +147,11 @@ UnitSummary SummarizeUnit(const PreparedUnit& u, bool initial) {
   }
   for (uint32_t code : u.dmsoundex) s.phonetic |= KeyBit(code);
   s.letters = u.letters;
-  s.length = static_cast<uint8_t>(std::min<size_t>(u.text.size(), 255));
+  s.length = static_cast<uint8_t>(std::min<size_t>(u.text().size(), 255));
   s.first = u.first;
   s.count = u.count;
-  s.flags = (initial ? UnitSummary::kInitial : 0) | (u.folded_differs ? UnitSummary::kFolded : 0) |
-            (u.stem.empty() ? 0 : UnitSummary::kStem) | (u.cut ? UnitSummary::kCut : 0);
+  s.flags = (initial ? UnitSummary::kInitial : 0) | (u.folded_differs() ? UnitSummary::kFolded : 0) |
+            (u.stem().empty() ? 0 : UnitSummary::kStem) | (u.cut ? UnitSummary::kCut : 0);
   return s;
 }
 
@@ -212,12 +225,11 @@ PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOpt
     }
     out.tokens.push_back(pt);
     PreparedUnit u;
-    u.text = t.text;
-    u.folded = t.FoldedOrText();
     // A particle, or a particle's spelling left as a name (ABDOUL alone in its part), pairs
     // with the other spellings of its family.
-    if (std::string_view c = CanonicalParticle(t.text); !c.empty()) u.folded = std::string(c);
-    if (pt.kind != TokenKind::kParticle) u.stem = Stem(u.text, 0);
+    std::string_view folded = t.FoldedOrText();
+    if (std::string_view c = CanonicalParticle(t.text); !c.empty()) folded = c;
+    u.SetStrings(t.text, folded, pt.kind != TokenKind::kParticle ? Stem(t.text, 0) : "");
     u.first = static_cast<uint8_t>(i);
     u.count = 1;
     u.cut = name.field_full && i + 1 == name.tokens.size() && pt.kind == TokenKind::kName &&
@@ -236,12 +248,14 @@ PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOpt
       if (!usable) continue;
       PreparedUnit u;
       size_t particle_len = 0;
+      std::string text;
+      std::string folded;
       for (size_t k = i; k < i + len; ++k) {
-        u.text += name.tokens[k].text;
-        u.folded += name.tokens[k].FoldedOrText();
+        text += name.tokens[k].text;
+        folded += name.tokens[k].FoldedOrText();
       }
       if (out.tokens[i].kind == TokenKind::kParticle) particle_len = name.tokens[i].text.size();
-      u.stem = Stem(u.text, particle_len);
+      u.SetStrings(text, folded, Stem(text, particle_len));
       u.first = static_cast<uint8_t>(i);
       u.count = static_cast<uint8_t>(len);
       EncodeKeys(u, false);

@@ -134,8 +134,8 @@ double SummaryUpperBound(const UnitSummary& sa, const PreparedUnit& a, const Uni
 UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
                                bool b_initial, const CompareOptions& options) {
   const bool joined = a.count > 1 || b.count > 1;
-  if (a.text == b.text) return {1.0, joined ? "joined" : "exact"};
-  if (a.folded == b.folded || a.folded == b.text || a.text == b.folded) {
+  if (a.text() == b.text()) return {1.0, joined ? "joined" : "exact"};
+  if (a.folded() == b.folded() || a.folded() == b.text() || a.text() == b.folded()) {
     return {options.folded_similarity, joined ? "joined" : "folded"};
   }
   // A token cut at the end of a full MRZ field stands for any token it begins (two letters at
@@ -143,7 +143,7 @@ UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const Prep
   if ((a.cut || b.cut) && a.count == 1 && b.count == 1 && !a_initial && !b_initial) {
     const PreparedUnit& cut = a.cut ? a : b;
     const PreparedUnit& whole = a.cut ? b : a;
-    if (whole.text.size() > cut.text.size() && whole.text.starts_with(cut.text)) {
+    if (whole.text().size() > cut.text().size() && whole.text().starts_with(cut.text())) {
       return {options.cut_similarity, "mrz_cut"};
     }
   }
@@ -151,14 +151,14 @@ UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const Prep
     if (a_initial && b_initial) return {};
     const PreparedUnit& full = a_initial ? b : a;
     const PreparedUnit& init = a_initial ? a : b;
-    if (full.count == 1 && !full.text.empty() && full.text[0] == init.text[0]) {
+    if (full.count == 1 && !full.text().empty() && full.text()[0] == init.text()[0]) {
       return {options.initial_similarity, "initial"};
     }
     return {};
   }
   // Very different lengths cannot be the same token spelt differently.
-  const size_t la = a.text.size();
-  const size_t lb = b.text.size();
+  const size_t la = a.text().size();
+  const size_t lb = b.text().size();
   if (2 * std::min(la, lb) < std::max(la, lb)) return {};
 
   // Below this edit score neither the spelling path nor the phonetic path can pair the units.
@@ -168,18 +168,18 @@ UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const Prep
                            : spelling_floor;
   // ABDULLAH vs ABDULRAHMAN: compare what follows the shared prefix.
   EditScore edit;
-  if (!a.stem.empty() && !b.stem.empty()) {
-    edit = Edit(a.stem, b.stem, options.osa_share, floor);
+  if (!a.stem().empty() && !b.stem().empty()) {
+    edit = Edit(a.stem(), b.stem(), options.osa_share, floor);
     // One typing error across the prefix boundary (ABDUOLAYE / ABDOULAYE, ABDULLA / ABDULLAH)
     // strips different prefixes; the whole tokens show it is one edit.
-    if (std::min(la, lb) >= 6 && SmallOsa(a.text, b.text) <= 1) {
-      EditScore whole = Edit(a.text, b.text, options.osa_share, floor);
+    if (std::min(la, lb) >= 6 && SmallOsa(a.text(), b.text()) <= 1) {
+      EditScore whole = Edit(a.text(), b.text(), options.osa_share, floor);
       if (whole.score > edit.score) edit = whole;
     }
   } else {
-    edit = Edit(a.text, b.text, options.osa_share, floor);
-    if (a.folded != a.text || b.folded != b.text) {
-      EditScore f = Edit(a.folded, b.folded, options.osa_share, floor);
+    edit = Edit(a.text(), b.text(), options.osa_share, floor);
+    if (a.folded_differs() || b.folded_differs()) {
+      EditScore f = Edit(a.folded(), b.folded(), options.osa_share, floor);
       if (f.score > edit.score) edit = f;
     }
   }
@@ -193,11 +193,11 @@ UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const Prep
       out = {std::max(boosted, edit.score), key};
     }
   }
-  if (FeminineForm(a.text, b.text) && out.score > options.feminine_cap) {
+  if (FeminineForm(a.text(), b.text()) && out.score > options.feminine_cap) {
     out = {options.feminine_cap, "feminine_form"};
   }
   // A derived family name is capped like a feminine form (the same cap: below pairing).
-  if (NisbaForm(a.text, b.text) && out.score > options.feminine_cap) {
+  if (NisbaForm(a.text(), b.text()) && out.score > options.feminine_cap) {
     out = {options.feminine_cap, "nisba_form"};
   }
   return out;

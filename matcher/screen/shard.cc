@@ -38,8 +38,8 @@ std::vector<index::QueryToken> IndexTokens(const compare::PreparedName& name, in
     }
     if (p < 0) continue;  // a lone particle, title or initial is too common to look up
     const bool fuzzy = u.count == 1;
-    out.push_back({u.text, p, fuzzy});
-    if (!u.folded.empty() && u.folded != u.text) out.push_back({u.folded, p, fuzzy});
+    out.push_back({std::string(u.text()), p, fuzzy});
+    if (u.folded_differs()) out.push_back({std::string(u.folded()), p, fuzzy});
   }
   return out;
 }
@@ -97,10 +97,11 @@ size_t Shard::MemoryBytes() const {
                  names_.capacity() * sizeof(NameRef) +
                  token_entries_.capacity() * sizeof(uint32_t);
   for (const auto& p : prepared_) {
-    bytes += sizeof(p) + p.tokens.capacity() * sizeof(compare::PreparedToken);
+    bytes += sizeof(p) + p.tokens.capacity() * sizeof(compare::PreparedToken) +
+             p.summaries.capacity() * sizeof(compare::UnitSummary);
     for (const auto& u : p.units) {
       const size_t codes = u.dmsoundex.size() > 4 ? u.dmsoundex.capacity() : 0;  // heap only
-      bytes += sizeof(u) + codes * sizeof(uint32_t);
+      bytes += sizeof(u) + codes * sizeof(uint32_t) + u.heap_bytes();
     }
   }
   return bytes;

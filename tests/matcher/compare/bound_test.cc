@@ -72,7 +72,7 @@ TEST_CASE("the similarity upper bound is never below a similarity that pairs", "
     // Below min_token_similarity a pair is never paired, and TokenSimilarity's own value there
     // is rough (it skips Jaro-Winkler); the bound need only hold above it.
     if (upper < sim && sim >= options.min_token_similarity) {
-      FAIL_CHECK(x.unit->text << " | " << y.unit->text << ": bound " << upper << " < " << sim);
+      FAIL_CHECK(x.unit->text() << " | " << y.unit->text() << ": bound " << upper << " < " << sim);
     }
   };
   // Random pairs (mostly unrelated), and every unit pair of each labelled pair (mostly related).

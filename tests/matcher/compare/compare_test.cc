@@ -15,8 +15,7 @@ NameComparison Cmp(const std::string& a, const std::string& b, const CompareOpti
 }
 
 UnitSimilarity Sim(const std::string& a, const std::string& b) {
-  return TokenSimilarity(PreparedUnit{.text = a, .folded = a}, false,
-                         PreparedUnit{.text = b, .folded = b}, false, CompareOptions{});
+  return TokenSimilarity(PreparedUnit(a, a), false, PreparedUnit(b, b), false, CompareOptions{});
 }
 
 bool HasMethod(const NameComparison& c, const std::string& prefix) {
@@ -97,8 +96,8 @@ TEST_CASE("evidence names the pairing and its method", "[compare]") {
   SECTION("a feminine form is capped") {
     const NameComparison c = Cmp("SAMIR", "SAMIRA");
     CHECK(c.pairs.empty());
-    UnitSimilarity s = TokenSimilarity(PreparedUnit{.text = "SAMIR", .folded = "SAMIR"}, false,
-                                       PreparedUnit{.text = "SAMIRA", .folded = "SAMIRA"}, false,
+    UnitSimilarity s = TokenSimilarity(PreparedUnit("SAMIR", "SAMIR"), false,
+                                       PreparedUnit("SAMIRA", "SAMIRA"), false,
                                        CompareOptions{});
     CHECK(std::string(s.method) == "feminine_form");
     CHECK(std::string(Sim("ALEXANDER", "ALEXANDRA").method) == "feminine_form");
