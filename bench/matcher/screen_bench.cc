@@ -328,6 +328,7 @@ struct Summary {
   bool measured = false;
   std::string note;
   size_t entries = 0, names = 0, dict_strings = 0;
+  screen::MemoryParts memory;  // Screener::Memory() after Load
   double gen_s = 0, build_s = 0, build_cpu_s = 0, index_bytes_per_name = 0,
          rss_bytes_per_name = 0, peak_rss_mb = 0;
   double records_per_s = 0, p50_us = 0, p99_us = 0, cpu_records_per_s = 0, cpu_p50_us = 0,
@@ -427,7 +428,8 @@ void BM_ScreenScale(benchmark::State& state) {
     malloc_trim(0);
     s.entries = screener->entry_count();
     s.names = screener->name_count();
-    s.index_bytes_per_name = static_cast<double>(screener->MemoryBytes()) / s.names;
+    s.memory = screener->Memory();
+    s.index_bytes_per_name = static_cast<double>(s.memory.total()) / s.names;
     s.rss_bytes_per_name = (RssMb() - rss0) * 1048576.0 / s.names;
     s.footprint = MeasureFootprint(entries, options);
     std::vector<Query> queries = MakeQueries(entries, QueryCount());
@@ -580,6 +582,12 @@ FinalReport::~FinalReport() {
         s.compared_per_record, s.cand_p50, s.cand_p99, s.cand_max,
         s.slowest_decile_cpu_share * 100, s.index_hits, s.positives_found, s.positives,
         s.negatives_with_hits, s.negatives);
+    const double per_name = s.names > 0 ? 1.0 / s.names : 0.0;
+    std::fprintf(stderr,
+                 "  MemoryBytes by part, per name: prepared names %.0f B, token index %.0f B, "
+                 "documents %.0f B, other %.0f B\n",
+                 s.memory.prepared_names * per_name, s.memory.token_index * per_name,
+                 s.memory.documents * per_name, s.memory.other * per_name);
     if (s.oracle_run) {
       std::fprintf(stderr,
                    "  oracle hits %zu, both %zu -> recall vs oracle %.4f; score mismatches on "

@@ -250,10 +250,18 @@ size_t Screener::name_count() const {
   return n;
 }
 
-size_t Screener::MemoryBytes() const {
-  size_t n = 0;
-  for (const auto& s : shards_) n += s.Load()->MemoryBytes();
-  return n;
+size_t Screener::MemoryBytes() const { return Memory().total(); }
+
+MemoryParts Screener::Memory() const {
+  MemoryParts m;
+  for (const auto& slot : shards_) {
+    const MemoryParts s = slot.Load()->Memory();
+    m.prepared_names += s.prepared_names;
+    m.token_index += s.token_index;
+    m.documents += s.documents;
+    m.other += s.other;
+  }
+  return m;
 }
 
 }  // namespace paxscreen::screen

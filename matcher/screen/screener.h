@@ -63,6 +63,15 @@ struct Match {
 
 class Shard;
 
+// What the screener's snapshots hold, by part (bytes; entries themselves not included).
+struct MemoryParts {
+  size_t prepared_names = 0;  // list names made ready for comparison: units, summaries, tokens
+  size_t token_index = 0;     // token dictionary, postings, deletion and phonetic keys
+  size_t documents = 0;       // the document-number index
+  size_t other = 0;           // name references, entries per token
+  size_t total() const { return prepared_names + token_index + documents + other; }
+};
+
 // Thread-safety: Screen() may run on any number of threads at once, concurrently with Load()
 // and Apply(); Load() and Apply() serialize among themselves. Owns its snapshots.
 class Screener {
@@ -87,7 +96,8 @@ class Screener {
   uint64_t version() const { return version_.load(); }  // +1 per Load/Apply
   size_t entry_count() const;
   size_t name_count() const;
-  size_t MemoryBytes() const;
+  size_t MemoryBytes() const;  // Memory().total()
+  MemoryParts Memory() const;
   int shard_count() const { return static_cast<int>(shards_.size()); }
   const ScreenOptions& options() const { return options_; }
 

@@ -92,19 +92,20 @@ std::shared_ptr<const Shard> Shard::Build(std::vector<model::WatchlistEntry> ent
   return shard;
 }
 
-size_t Shard::MemoryBytes() const {
-  size_t bytes = tokens_.MemoryBytes() + documents_.MemoryBytes() +
-                 names_.capacity() * sizeof(NameRef) +
-                 token_entries_.capacity() * sizeof(uint32_t);
+MemoryParts Shard::Memory() const {
+  MemoryParts m;
+  m.token_index = tokens_.MemoryBytes();
+  m.documents = documents_.MemoryBytes();
+  m.other = names_.capacity() * sizeof(NameRef) + token_entries_.capacity() * sizeof(uint32_t);
   for (const auto& p : prepared_) {
-    bytes += sizeof(p) + p.tokens.capacity() * sizeof(compare::PreparedToken) +
-             p.summaries.capacity() * sizeof(compare::UnitSummary);
+    m.prepared_names += sizeof(p) + p.tokens.capacity() * sizeof(compare::PreparedToken) +
+                        p.summaries.capacity() * sizeof(compare::UnitSummary);
     for (const auto& u : p.units) {
       const size_t codes = u.dmsoundex.size() > 4 ? u.dmsoundex.capacity() : 0;  // heap only
-      bytes += sizeof(u) + codes * sizeof(uint32_t) + u.heap_bytes();
+      m.prepared_names += sizeof(u) + codes * sizeof(uint32_t) + u.heap_bytes();
     }
   }
-  return bytes;
+  return m;
 }
 
 }  // namespace paxscreen::screen

@@ -57,7 +57,8 @@ class Shard {
     const int64_t id = tokens_.TokenId(token);
     return id < 0 ? 0 : token_entries_[id];
   }
-  size_t MemoryBytes() const;
+  MemoryParts Memory() const;
+  size_t MemoryBytes() const { return Memory().total(); }
 
  private:
   std::vector<model::WatchlistEntry> entries_;
