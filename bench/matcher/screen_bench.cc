@@ -332,7 +332,8 @@ struct Summary {
   double gen_s = 0, build_s = 0, build_cpu_s = 0, index_bytes_per_name = 0,
          rss_bytes_per_name = 0, peak_rss_mb = 0;
   double records_per_s = 0, p50_us = 0, p99_us = 0, cpu_records_per_s = 0, cpu_p50_us = 0,
-         cpu_p99_us = 0, candidates_per_record = 0, compared_per_record = 0;
+         cpu_p99_us = 0, candidates_per_record = 0, compared_per_record = 0,
+         tokens_matched_per_record = 0, postings_per_record = 0;
   size_t index_hits = 0, oracle_hits = 0, both = 0, positives = 0, positives_found = 0,
          negatives = 0, negatives_with_hits = 0, score_mismatch = 0;
   bool oracle_run = false;
@@ -485,6 +486,8 @@ void BM_ScreenScale(benchmark::State& state) {
     s.p99_us = Percentile(latency_us, 0.99);
     s.candidates_per_record = static_cast<double>(stats.candidates) / queries.size();
     s.compared_per_record = static_cast<double>(stats.names_compared) / queries.size();
+    s.tokens_matched_per_record = static_cast<double>(stats.tokens_matched) / queries.size();
+    s.postings_per_record = static_cast<double>(stats.postings_scanned) / queries.size();
 
     for (size_t q = 0; q < queries.size(); ++q) {
       s.index_hits += index_hits[q].size();
@@ -582,6 +585,9 @@ FinalReport::~FinalReport() {
         s.compared_per_record, s.cand_p50, s.cand_p99, s.cand_max,
         s.slowest_decile_cpu_share * 100, s.index_hits, s.positives_found, s.positives,
         s.negatives_with_hits, s.negatives);
+    std::fprintf(stderr,
+                 "  index work per record: %.0f list tokens reached, %.0f postings read\n",
+                 s.tokens_matched_per_record, s.postings_per_record);
     const double per_name = s.names > 0 ? 1.0 / s.names : 0.0;
     std::fprintf(stderr,
                  "  MemoryBytes by part, per name: prepared names %.0f B, token index %.0f B, "

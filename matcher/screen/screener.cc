@@ -152,6 +152,8 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
       index::CandidateStats cs;
       shard->tokens().Candidates(query_tokens, query_positions, &candidates, &cs);
       st.candidates += cs.candidates;
+      st.tokens_matched += cs.tokens_matched;
+      st.postings_scanned += cs.postings_scanned;
     }
     for (size_t i = 0; i < candidates.size(); ++i) {
       // The candidates lie anywhere in the shard's memory: fetch the next ones' names ahead,

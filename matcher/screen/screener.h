@@ -46,6 +46,8 @@ struct ScreenOptions {
 
 struct ScreenStats {
   uint64_t candidates = 0;        // names the index proposed
+  uint64_t tokens_matched = 0;    // list tokens the query's tokens reached in the index
+  uint64_t postings_scanned = 0;  // index postings read to find the candidates
   uint64_t names_compared = 0;    // full name comparisons
   uint64_t document_lookups = 0;
 };
