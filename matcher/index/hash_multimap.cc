@@ -29,13 +29,42 @@ HashMultimap HashMultimap::Build(std::vector<std::pair<uint64_t, uint32_t>> pair
 std::span<const uint32_t> HashMultimap::Find(uint64_t hash) const {
   if (keys_.empty()) return {};
   const size_t b = hash >> (64 - bits_);
-  const uint32_t key = KeyOf(hash);
-  const uint32_t* first = keys_.data() + dir_[b];
-  const uint32_t* last = keys_.data() + dir_[b + 1];
+  return Scan(KeyOf(hash), dir_[b], dir_[b + 1]);
+}
+
+void HashMultimap::FindBatch(std::span<const uint64_t> hashes,
+                             std::span<const uint32_t>* out) const {
+  if (keys_.empty()) {
+    std::fill(out, out + hashes.size(), std::span<const uint32_t>());
+    return;
+  }
+  // Three passes over a block of hashes, each issuing its block's independent loads before the
+  // next pass needs them: directory entries, then key runs, then the scans. 16 in flight
+  // covers the line fill buffers of current cores.
+  constexpr size_t kBlock = 16;
+  uint32_t begin[kBlock];
+  uint32_t end[kBlock];
+  for (size_t base = 0; base < hashes.size(); base += kBlock) {
+    const size_t n = std::min(kBlock, hashes.size() - base);
+    const uint64_t* h = hashes.data() + base;
+    for (size_t i = 0; i < n; ++i) __builtin_prefetch(dir_.data() + (h[i] >> (64 - bits_)));
+    for (size_t i = 0; i < n; ++i) {
+      const size_t b = h[i] >> (64 - bits_);
+      begin[i] = dir_[b];
+      end[i] = dir_[b + 1];
+      __builtin_prefetch(keys_.data() + begin[i]);
+    }
+    for (size_t i = 0; i < n; ++i) out[base + i] = Scan(KeyOf(h[i]), begin[i], end[i]);
+  }
+}
+
+std::span<const uint32_t> HashMultimap::Scan(uint32_t key, uint32_t begin, uint32_t end) const {
+  const uint32_t* first = keys_.data() + begin;
+  const uint32_t* last = keys_.data() + end;
   while (first != last && *first < key) ++first;
-  const uint32_t* end = first;
-  while (end != last && *end == key) ++end;
-  return {values_.data() + (first - keys_.data()), static_cast<size_t>(end - first)};
+  const uint32_t* stop = first;
+  while (stop != last && *stop == key) ++stop;
+  return {values_.data() + (first - keys_.data()), static_cast<size_t>(stop - first)};
 }
 
 }  // namespace paxscreen::index

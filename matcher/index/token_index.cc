@@ -161,19 +161,68 @@ int64_t TokenIndex::TokenId(std::string_view text) const {
   return -1;
 }
 
+OsaPattern::OsaPattern(std::string_view pattern) : pattern_(pattern) {
+  std::fill(std::begin(match_), std::end(match_), 0);
+  if (pattern.size() > 64) return;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    match_[static_cast<unsigned char>(pattern[i])] |= uint64_t{1} << i;
+  }
+}
+
+bool OsaPattern::Within(std::string_view text, int bound) const {
+  const size_t m = pattern_.size();
+  const size_t n = text.size();
+  if ((m > n ? m - n : n - m) > static_cast<size_t>(bound)) return false;
+  if (m == 0) return true;  // distance n, within the bound by the length test
+  if (m > 64) return distance::OsaReference(pattern_, text) <= bound;
+  // Column j of the DP table as vertical deltas (VP: +1, VN: -1), D0 the diagonal zeros,
+  // `dist` its last row D[m][j].
+  const uint64_t last = uint64_t{1} << (m - 1);
+  uint64_t vp = ~uint64_t{0};
+  uint64_t vn = 0;
+  uint64_t d0 = 0;
+  uint64_t pm_prev = 0;
+  int64_t dist = static_cast<int64_t>(m);
+  for (size_t j = 0; j < n; ++j) {
+    const uint64_t pm = match_[static_cast<unsigned char>(text[j])];
+    const uint64_t tr = (((~d0) & pm) << 1) & pm_prev;
+    d0 = (((pm & vp) + vp) ^ vp) | pm | vn | tr;
+    uint64_t hp = vn | ~(d0 | vp);
+    uint64_t hn = d0 & vp;
+    dist += (hp & last) != 0;
+    dist -= (hn & last) != 0;
+    // D[m][n] >= D[m][j] - (n - j): each remaining column lowers it by one at most.
+    if (dist - static_cast<int64_t>(n - 1 - j) > bound) return false;
+    hp = (hp << 1) | 1;
+    hn = hn << 1;
+    vp = hn | ~(d0 | hp);
+    vn = hp & d0;
+    pm_prev = pm;
+  }
+  return dist <= bound;
+}
+
 void TokenIndex::MatchToken(const QueryKeys& q, std::vector<uint32_t>* tokens) const {
   for (uint32_t t : exact_.Find(q.exact)) {
     if (tokens_[t] == q.text) tokens->push_back(t);
   }
-  std::vector<uint32_t> checked;  // a token reached through several deletion keys is verified once
-  for (uint64_t v : q.deletions) {
-    for (uint32_t t : deletions_.Find(v)) {
+  // Every token some deletion key reaches, once (a token is often reached through several),
+  // then verified. Buffers are reused across calls of one thread.
+  static thread_local std::vector<std::span<const uint32_t>> runs;
+  static thread_local std::vector<uint32_t> reached;
+  runs.resize(q.deletions.size());
+  deletions_.FindBatch(q.deletions, runs.data());
+  reached.clear();
+  for (std::span<const uint32_t> run : runs) reached.insert(reached.end(), run.begin(), run.end());
+  if (!reached.empty()) {
+    std::sort(reached.begin(), reached.end());
+    reached.erase(std::unique(reached.begin(), reached.end()), reached.end());
+    const OsaPattern pattern(q.text);
+    for (uint32_t t : reached) {
       const std::string& cand = tokens_[t];
-      int allowed = AllowedDistance(q.text.size(), cand.size());
+      const int allowed = AllowedDistance(q.text.size(), cand.size());
       if (allowed == 0) continue;  // exact matches came from the dictionary
-      if (std::find(checked.begin(), checked.end(), t) != checked.end()) continue;
-      checked.push_back(t);
-      if (distance::OsaReference(q.text, cand) <= allowed) tokens->push_back(t);
+      if (pattern.Within(cand, allowed)) tokens->push_back(t);
     }
   }
   for (uint64_t k : q.phonetic) {
