@@ -4,7 +4,6 @@
 #include <bit>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "matcher/distance/reference.h"
 #include "matcher/phonetic/arabic_skeleton.h"
 #include "matcher/phonetic/double_metaphone.h"
@@ -235,12 +234,17 @@ void TokenIndex::Candidates(const std::vector<QueryKeys>& query, int query_posit
   CandidateStats local;
   CandidateStats& st = stats != nullptr ? *stats : local;
   const int npos = std::min(query_positions, 32);
-  std::vector<std::vector<uint32_t>> matched(npos);
+  // Per-thread buffers, reused: the matched tokens of each position and the hits.
+  static thread_local std::vector<std::vector<uint32_t>> matched;
+  static thread_local std::vector<uint64_t> hits;
+  if (matched.size() < static_cast<size_t>(npos)) matched.resize(npos);
+  for (int p = 0; p < npos; ++p) matched[p].clear();
   for (const QueryKeys& q : query) {
     if (q.position >= 0 && q.position < npos) MatchToken(q, &matched[q.position]);
   }
   // Positions that matched something, cheapest postings first.
-  std::vector<std::pair<size_t, int>> order;
+  std::pair<size_t, int> order[32];
+  int positions = 0;
   for (int p = 0; p < npos; ++p) {
     auto& m = matched[p];
     std::sort(m.begin(), m.end());
@@ -248,50 +252,78 @@ void TokenIndex::Candidates(const std::vector<QueryKeys>& query, int query_posit
     st.tokens_matched += m.size();
     size_t cost = 0;
     for (uint32_t t : m) cost += Postings(t).size();
-    if (!m.empty()) order.emplace_back(cost, p);
+    if (!m.empty()) order[positions++] = {cost, p};
   }
-  if (order.empty()) return;
-  std::sort(order.begin(), order.end());
+  if (positions == 0) return;
+  std::sort(order, order + positions);
 
-  absl::flat_hash_map<uint32_t, uint32_t> hits;  // name -> bit mask of positions
+  // A hit is (name << 32) | bit mask of the query positions that matched the name. The scanned
+  // lists' hits are collected, sorted and merged per name: no hash table, and sorted output.
+  hits.clear();
   auto scan = [&](int p, bool single_only) {
     for (uint32_t t : matched[p]) {
       auto list = single_only ? SinglePostings(t) : Postings(t);
       st.postings_scanned += list.size();
-      for (uint32_t name : list) hits[name] |= 1u << p;
+      for (uint32_t name : list) hits.push_back(uint64_t{name} << 32 | 1u << p);
     }
   };
   const bool one_hit_suffices = npos <= 1;
-  for (size_t i = 0; i + 1 < order.size(); ++i) scan(order[i].second, false);
-  const int last = order.back().second;
-  if (one_hit_suffices) {
-    scan(last, false);
-  } else {
-    // Single-position names need only this hit; the others already hold a hit from the
-    // scanned lists and only need the second one confirmed. Per list, the cheaper way: walk a
-    // list shorter than the names to confirm, else binary-search it once per name.
-    scan(last, true);
+  for (int i = 0; i + 1 < positions; ++i) scan(order[i].second, false);
+  const int last = order[positions - 1].second;
+  // Single-position names need only this hit; the others already hold a hit from the scanned
+  // lists and only need the second one confirmed below.
+  scan(last, !one_hit_suffices);
+  std::sort(hits.begin(), hits.end());
+  size_t distinct = 0;
+  for (size_t i = 0; i < hits.size(); ++i) {
+    if (distinct > 0 && (hits[distinct - 1] >> 32) == (hits[i] >> 32)) {
+      hits[distinct - 1] |= hits[i];
+    } else {
+      hits[distinct++] = hits[i];
+    }
+  }
+  hits.resize(distinct);
+  if (!one_hit_suffices) {
+    // Both sides are sorted by name: merge them when their sizes are close, else walk the
+    // shorter and binary-search the longer from where the previous name was found.
+    // postings_scanned counts as when a list no longer than the hits was walked and a longer
+    // one probed per hit.
     const uint32_t bit = 1u << last;
     for (uint32_t t : matched[last]) {
       auto list = Postings(t);
-      if (list.size() <= hits.size()) {
-        st.postings_scanned += list.size();
+      if (list.size() <= hits.size()) st.postings_scanned += list.size();
+      const size_t shorter = std::min(list.size(), hits.size());
+      const size_t longer = std::max(list.size(), hits.size());
+      if (shorter * 16 >= longer) {
+        size_t h = 0;
         for (uint32_t name : list) {
-          if (auto it = hits.find(name); it != hits.end()) it->second |= bit;
+          while (h < hits.size() && (hits[h] >> 32) < name) ++h;
+          if (h == hits.size()) break;
+          if ((hits[h] >> 32) == name) hits[h] |= bit;
+        }
+      } else if (list.size() <= hits.size()) {
+        auto h = hits.begin();
+        for (uint32_t name : list) {
+          h = std::lower_bound(h, hits.end(), uint64_t{name} << 32);
+          if (h == hits.end()) break;
+          if ((*h >> 32) == name) *h |= bit;
         }
       } else {
-        for (auto& [name, mask] : hits) {
-          if (!(mask & bit) && std::binary_search(list.begin(), list.end(), name)) mask |= bit;
+        auto l = list.begin();
+        for (uint64_t& h : hits) {
+          l = std::lower_bound(l, list.end(), static_cast<uint32_t>(h >> 32));
+          if (l == list.end()) break;
+          if (*l == (h >> 32)) h |= bit;
         }
       }
     }
   }
   size_t before = out->size();
-  for (const auto& [name, mask] : hits) {
+  for (uint64_t h : hits) {
+    const uint32_t name = static_cast<uint32_t>(h >> 32);
     int need = std::min({2, static_cast<int>(positions_[name]), npos});
-    if (std::popcount(mask) >= std::max(need, 1)) out->push_back(name);
+    if (std::popcount(static_cast<uint32_t>(h)) >= std::max(need, 1)) out->push_back(name);
   }
-  std::sort(out->begin() + before, out->end());
   st.candidates += out->size() - before;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <random>
 #include <set>
 #include <string>
@@ -140,6 +141,62 @@ TEST_CASE("candidates equal a brute-force scan on random names") {
     } else {
       query = {word(), word()};
     }
+    std::vector<uint32_t> want;
+    for (uint32_t n = 0; n < words.size(); ++n) {
+      int matched = 0;
+      for (const std::string& qt : query) {
+        for (const std::string& nt : words[n]) {
+          if (distance::OsaReference(qt, nt) <= idx.AllowedDistance(qt.size(), nt.size())) {
+            ++matched;
+            break;
+          }
+        }
+      }
+      int need = std::min({2, static_cast<int>(positions[n]), static_cast<int>(query.size())});
+      if (matched >= need) want.push_back(n);
+    }
+    REQUIRE(Find(idx, query) == want);
+  }
+}
+
+// Property: as above, with names drawn from a small skewed vocabulary, so that postings lists
+// range from one name to most of the list and queries of up to five positions take every way
+// of confirming a second hit (merge, or binary search in either direction).
+TEST_CASE("candidates equal a brute-force scan with common tokens") {
+  std::mt19937_64 rng(5);
+  std::vector<std::string> vocabulary;
+  for (int i = 0; i < 300; ++i) {
+    std::string w;
+    const int len = 3 + static_cast<int>(rng() % 8);
+    for (int c = 0; c < len; ++c) w.push_back("ABDEHILMNORSU"[rng() % 13]);
+    vocabulary.push_back(w);
+  }
+  auto pick = [&] {  // index i with probability ~ 1 / (i + 1)
+    const double u = std::uniform_real_distribution<double>(0, std::log(301.0))(rng);
+    return vocabulary[std::min<size_t>(299, static_cast<size_t>(std::exp(u)) - 1)];
+  };
+  std::vector<std::vector<std::string>> words;
+  std::vector<std::vector<QueryToken>> names;
+  std::vector<uint8_t> positions;
+  for (int n = 0; n < 3000; ++n) {
+    std::vector<std::string> w;
+    const int k = 1 + static_cast<int>(rng() % 4);
+    for (int i = 0; i < k; ++i) w.push_back(pick());
+    std::vector<std::string> distinct = w;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    names.push_back(Tokens(w));
+    positions.push_back(static_cast<uint8_t>(distinct.size()));
+    words.push_back(std::move(distinct));
+  }
+  TokenIndexOptions options;
+  options.phonetic = false;
+  TokenIndex idx = TokenIndex::Build(names, positions, options);
+  for (int q = 0; q < 400; ++q) {
+    std::vector<std::string> query;
+    const int k = 1 + static_cast<int>(rng() % 5);
+    for (int i = 0; i < k; ++i) query.push_back(pick());
+    if (rng() % 2 == 0) query[rng() % query.size()][0] = 'X';
     std::vector<uint32_t> want;
     for (uint32_t n = 0; n < words.size(); ++n) {
       int matched = 0;
