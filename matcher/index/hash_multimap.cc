@@ -38,23 +38,28 @@ void HashMultimap::FindBatch(std::span<const uint64_t> hashes,
     std::fill(out, out + hashes.size(), std::span<const uint32_t>());
     return;
   }
-  // Three passes over a block of hashes, each issuing its block's independent loads before the
-  // next pass needs them: directory entries, then key runs, then the scans. 16 in flight
-  // covers the line fill buffers of current cores.
-  constexpr size_t kBlock = 16;
-  uint32_t begin[kBlock];
-  uint32_t end[kBlock];
-  for (size_t base = 0; base < hashes.size(); base += kBlock) {
-    const size_t n = std::min(kBlock, hashes.size() - base);
-    const uint64_t* h = hashes.data() + base;
-    for (size_t i = 0; i < n; ++i) __builtin_prefetch(dir_.data() + (h[i] >> (64 - bits_)));
-    for (size_t i = 0; i < n; ++i) {
-      const size_t b = h[i] >> (64 - bits_);
-      begin[i] = dir_[b];
-      end[i] = dir_[b + 1];
-      __builtin_prefetch(keys_.data() + begin[i]);
+  // A software pipeline: hash i's directory entry is prefetched kAhead steps before its key
+  // run is located (and prefetched), which is kAhead steps before the run is scanned, so about
+  // 2 * kAhead loads are in flight instead of one.
+  constexpr size_t kAhead = 8;
+  constexpr size_t kRing = 2 * kAhead;  // > kAhead: runs located but not yet scanned
+  uint32_t begin[kRing];
+  uint32_t end[kRing];
+  const size_t n = hashes.size();
+  const uint64_t* h = hashes.data();
+  for (size_t i = 0; i < n + 2 * kAhead; ++i) {
+    if (i < n) __builtin_prefetch(dir_.data() + (h[i] >> (64 - bits_)));
+    if (i >= kAhead && i - kAhead < n) {
+      const size_t j = i - kAhead;
+      const size_t b = h[j] >> (64 - bits_);
+      begin[j % kRing] = dir_[b];
+      end[j % kRing] = dir_[b + 1];
+      __builtin_prefetch(keys_.data() + dir_[b]);
     }
-    for (size_t i = 0; i < n; ++i) out[base + i] = Scan(KeyOf(h[i]), begin[i], end[i]);
+    if (i >= 2 * kAhead) {
+      const size_t k = i - 2 * kAhead;
+      out[k] = Scan(KeyOf(h[k]), begin[k % kRing], end[k % kRing]);
+    }
   }
 }
 

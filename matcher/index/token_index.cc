@@ -201,21 +201,22 @@ bool OsaPattern::Within(std::string_view text, int bound) const {
   return dist <= bound;
 }
 
-void TokenIndex::MatchToken(const QueryKeys& q, std::vector<uint32_t>* tokens) const {
-  for (uint32_t t : exact_.Find(q.exact)) {
+void TokenIndex::MatchToken(const QueryKeys& q, const KeyRuns& runs,
+                            std::vector<uint32_t>* tokens) const {
+  for (uint32_t t : runs.exact) {
     if (tokens_[t] == q.text) tokens->push_back(t);
   }
   // Every token some deletion key reaches, once (a token is often reached through several),
-  // then verified. Buffers are reused across calls of one thread.
-  static thread_local std::vector<std::span<const uint32_t>> runs;
+  // then verified. The buffer is reused across calls of one thread.
   static thread_local std::vector<uint32_t> reached;
-  runs.resize(q.deletions.size());
-  deletions_.FindBatch(q.deletions, runs.data());
   reached.clear();
-  for (std::span<const uint32_t> run : runs) reached.insert(reached.end(), run.begin(), run.end());
+  for (std::span<const uint32_t> run : runs.deletions) {
+    for (uint32_t t : run) reached.push_back(t);  // runs are short: no memmove call
+  }
   if (!reached.empty()) {
     std::sort(reached.begin(), reached.end());
     reached.erase(std::unique(reached.begin(), reached.end()), reached.end());
+    for (uint32_t t : reached) __builtin_prefetch(&tokens_[t]);
     const OsaPattern pattern(q.text);
     for (uint32_t t : reached) {
       const std::string& cand = tokens_[t];
@@ -224,8 +225,42 @@ void TokenIndex::MatchToken(const QueryKeys& q, std::vector<uint32_t>* tokens) c
       if (pattern.Within(cand, allowed)) tokens->push_back(t);
     }
   }
-  for (uint64_t k : q.phonetic) {
-    for (uint32_t t : phonetic_.Find(k)) tokens->push_back(t);
+  for (std::span<const uint32_t> run : runs.phonetic) {
+    for (uint32_t t : run) tokens->push_back(t);
+  }
+}
+
+void TokenIndex::FindKeys(const std::vector<QueryKeys>& query, int npos,
+                          std::vector<KeyRuns>* runs) const {
+  // The keys of every query string, looked up per map in one batch each.
+  static thread_local std::vector<uint64_t> exact, deletions, phonetic;
+  static thread_local std::vector<std::span<const uint32_t>> found;
+  exact.clear();
+  deletions.clear();
+  phonetic.clear();
+  for (const QueryKeys& q : query) {
+    if (q.position < 0 || q.position >= npos) continue;
+    exact.push_back(q.exact);
+    deletions.insert(deletions.end(), q.deletions.begin(), q.deletions.end());
+    phonetic.insert(phonetic.end(), q.phonetic.begin(), q.phonetic.end());
+  }
+  found.resize(exact.size() + deletions.size() + phonetic.size());
+  std::span<const uint32_t>* exact_found = found.data();
+  std::span<const uint32_t>* deletion_found = exact_found + exact.size();
+  std::span<const uint32_t>* phonetic_found = deletion_found + deletions.size();
+  exact_.FindBatch(exact, exact_found);
+  deletions_.FindBatch(deletions, deletion_found);
+  phonetic_.FindBatch(phonetic, phonetic_found);
+  runs->clear();
+  for (const QueryKeys& q : query) {
+    if (q.position < 0 || q.position >= npos) continue;
+    KeyRuns r;
+    r.exact = *exact_found++;
+    r.deletions = {deletion_found, q.deletions.size()};
+    deletion_found += q.deletions.size();
+    r.phonetic = {phonetic_found, q.phonetic.size()};
+    phonetic_found += q.phonetic.size();
+    runs->push_back(r);
   }
 }
 
@@ -239,8 +274,11 @@ void TokenIndex::Candidates(const std::vector<QueryKeys>& query, int query_posit
   static thread_local std::vector<uint64_t> hits;
   if (matched.size() < static_cast<size_t>(npos)) matched.resize(npos);
   for (int p = 0; p < npos; ++p) matched[p].clear();
+  static thread_local std::vector<KeyRuns> runs;
+  FindKeys(query, npos, &runs);
+  const KeyRuns* r = runs.data();
   for (const QueryKeys& q : query) {
-    if (q.position >= 0 && q.position < npos) MatchToken(q, &matched[q.position]);
+    if (q.position >= 0 && q.position < npos) MatchToken(q, *r++, &matched[q.position]);
   }
   // Positions that matched something, cheapest postings first.
   std::pair<size_t, int> order[32];
@@ -250,9 +288,15 @@ void TokenIndex::Candidates(const std::vector<QueryKeys>& query, int query_posit
     std::sort(m.begin(), m.end());
     m.erase(std::unique(m.begin(), m.end()), m.end());
     st.tokens_matched += m.size();
+    for (uint32_t t : m) __builtin_prefetch(&posting_start_[t]);
+  }
+  for (int p = 0; p < npos; ++p) {
     size_t cost = 0;
-    for (uint32_t t : m) cost += Postings(t).size();
-    if (!m.empty()) order[positions++] = {cost, p};
+    for (uint32_t t : matched[p]) {
+      cost += Postings(t).size();
+      __builtin_prefetch(postings_.data() + posting_start_[t]);
+    }
+    if (!matched[p].empty()) order[positions++] = {cost, p};
   }
   if (positions == 0) return;
   std::sort(order, order + positions);

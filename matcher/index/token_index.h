@@ -126,7 +126,16 @@ class TokenIndex {
   size_t MemoryBytes() const;
 
  private:
-  void MatchToken(const QueryKeys& q, std::vector<uint32_t>* tokens) const;
+  // What one query string's keys found: spans into the maps and into a per-thread buffer of
+  // FindKeys(), valid until its next call on the thread.
+  struct KeyRuns {
+    std::span<const uint32_t> exact;
+    std::span<const std::span<const uint32_t>> deletions;
+    std::span<const std::span<const uint32_t>> phonetic;
+  };
+  // Looks up the keys of the query strings with positions below `npos`, in query order.
+  void FindKeys(const std::vector<QueryKeys>& query, int npos, std::vector<KeyRuns>* runs) const;
+  void MatchToken(const QueryKeys& q, const KeyRuns& runs, std::vector<uint32_t>* tokens) const;
   std::span<const uint32_t> SinglePostings(uint32_t token) const {
     return {single_.data() + single_start_[token],
             single_start_[token + 1] - single_start_[token]};
