@@ -20,25 +20,30 @@ constexpr uint64_t kSeedMetaphone = 1;
 constexpr uint64_t kSeedArabic = 2;
 
 // Hashes of every string obtained from `s` by deleting at most `d` (<= 2) characters, `s`
-// included, sorted and unique. O(|s|^d) variants, built in one stack buffer.
+// included, sorted and unique. O(|s|^d) variants in two stack buffers, each variant one byte
+// away from the previous one. Deleting s[i] when s[i - 1] == s[i] gives what deleting s[i - 1]
+// gave (for a second deletion too, at j > i), so such positions are skipped: fewer hashes for
+// doubled letters (MUHAMMAD, ABDULLAH); the sort removes the remaining duplicates.
 void DeletionHashes(std::string_view s, int d, std::vector<uint64_t>* out) {
   out->clear();
   out->push_back(Hash(s));
   const size_t n = s.size();
-  char buf[256];
-  if (d >= 1 && n <= sizeof(buf)) {
+  char one[256];  // s without s[i]
+  char two[256];  // s without s[i] and s[j]
+  if (d >= 1 && n >= 1 && n <= sizeof(one)) {
+    std::copy(s.begin() + 1, s.end(), one);
     for (size_t i = 0; i < n; ++i) {
-      // s without s[i]
-      std::copy(s.begin(), s.begin() + i, buf);
-      std::copy(s.begin() + i + 1, s.end(), buf + i);
-      out->push_back(Hash(std::string_view(buf, n - 1)));
-      if (d < 2) continue;
+      if (i > 0) one[i - 1] = s[i - 1];
+      if (i > 0 && s[i] == s[i - 1]) continue;
+      out->push_back(Hash(std::string_view(one, n - 1)));
+      if (d < 2 || i + 1 >= n) continue;
+      // j = i + 1 first: `one` without its position i.
+      std::copy(one, one + i, two);
+      std::copy(one + i + 1, one + (n - 1), two + i);
       for (size_t j = i + 1; j < n; ++j) {
-        // s without s[i] and s[j]: drop position j - 1 of buf
-        char tmp[256];
-        std::copy(buf, buf + (j - 1), tmp);
-        std::copy(buf + j, buf + (n - 1), tmp + (j - 1));
-        out->push_back(Hash(std::string_view(tmp, n - 2)));
+        if (j > i + 1) two[j - 2] = s[j - 1];
+        if (j > i + 1 && s[j] == s[j - 1]) continue;
+        out->push_back(Hash(std::string_view(two, n - 2)));
       }
     }
   }

@@ -11,6 +11,7 @@
 #include "matcher/distance/reference.h"
 #include "matcher/phonetic/arabic_skeleton.h"
 #include "matcher/phonetic/double_metaphone.h"
+#include "xxhash.h"
 
 namespace paxscreen::index {
 namespace {
@@ -98,6 +99,33 @@ TEST_CASE("OsaPattern::Within agrees with OsaReference") {
   CHECK(!word.Within(std::string(62, 'A') + "BB", 1));
   CHECK(OsaPattern("").Within("AB", 2));
   CHECK(!OsaPattern("").Within("ABC", 2));
+}
+
+// Property: a query's deletion keys are the hashes of every string within the allowed number
+// of deletions, whatever runs of repeated letters the string has.
+TEST_CASE("PrepareQuery's deletion keys equal a brute-force neighbourhood") {
+  std::mt19937_64 rng(11);
+  for (int short_length : {0, 2}) {
+    TokenIndexOptions options;
+    options.short_length = short_length;
+    options.medium_length = short_length == 0 ? 0 : 7;  // 0: distance 2 from one letter on
+    for (int i = 0; i < 3000; ++i) {
+      std::string text(rng() % 15, ' ');
+      for (char& c : text) c = "AAB"[rng() % 3];
+      const int d = TokenIndex::AllowedDistance(options, text.size(), text.size());
+      std::set<std::string> variants = {text};
+      for (int step = 0; step < d; ++step) {
+        for (const std::string& v : std::set<std::string>(variants)) {
+          for (size_t at = 0; at < v.size(); ++at) variants.insert(v.substr(0, at) + v.substr(at + 1));
+        }
+      }
+      std::vector<uint64_t> want;
+      for (const std::string& v : variants) want.push_back(XXH3_64bits(v.data(), v.size()));
+      std::sort(want.begin(), want.end());
+      INFO(text << " distance " << d);
+      REQUIRE(TokenIndex::PrepareQuery({{text, 0}}, options)[0].deletions == want);
+    }
+  }
 }
 
 TEST_CASE("allowed distance grows with token length") {
