@@ -27,9 +27,9 @@ class HashMultimap {
 
   // The values stored under `hash` (see above for what "under" means), in ascending order.
   std::span<const uint32_t> Find(uint64_t hash) const;
-  // out[i] = Find(hashes[i]) for every i (`out` holds hashes.size() spans). The lookups of a
-  // batch overlap: all directory entries are prefetched, then all key runs, then scanned, so a
-  // query's ~50 deletion keys cost a few memory round trips instead of two each.
+  // out[i] = Find(hashes[i]) for every i (`out` holds hashes.size() spans). The lookups
+  // overlap (directory entries and key runs are prefetched several hashes ahead), so a query's
+  // ~50 deletion keys cost a few memory round trips instead of two each.
   void FindBatch(std::span<const uint64_t> hashes, std::span<const uint32_t>* out) const;
 
   size_t size() const { return keys_.size(); }

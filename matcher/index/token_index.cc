@@ -273,7 +273,7 @@ void TokenIndex::Candidates(const std::vector<QueryKeys>& query, int query_posit
                             std::vector<uint32_t>* out, CandidateStats* stats) const {
   CandidateStats local;
   CandidateStats& st = stats != nullptr ? *stats : local;
-  const int npos = std::min(query_positions, 32);
+  const int npos = std::clamp(query_positions, 0, 32);
   // Per-thread buffers, reused: the matched tokens of each position and the hits.
   static thread_local std::vector<std::vector<uint32_t>> matched;
   static thread_local std::vector<uint64_t> hits;
@@ -335,8 +335,7 @@ void TokenIndex::Candidates(const std::vector<QueryKeys>& query, int query_posit
   if (!one_hit_suffices) {
     // Both sides are sorted by name: merge them when their sizes are close, else walk the
     // shorter and binary-search the longer from where the previous name was found.
-    // postings_scanned counts as when a list no longer than the hits was walked and a longer
-    // one probed per hit.
+    // postings_scanned counts the lists no longer than the hits, however they are walked.
     const uint32_t bit = 1u << last;
     for (uint32_t t : matched[last]) {
       auto list = Postings(t);

@@ -83,7 +83,8 @@ struct CandidateStats {
   uint32_t candidates = 0;
 };
 
-// Immutable after Build(); thread-safe for concurrent Candidates() calls.
+// Immutable after Build(); thread-safe for concurrent Candidates() calls, which keep their
+// scratch buffers per thread (each keeps the capacity of the largest query it has seen).
 // Memory: the token dictionary, a CSR of postings (4 bytes per token occurrence), 12 bytes per
 // deletion key and per phonetic key.
 class TokenIndex {
