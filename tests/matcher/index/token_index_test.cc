@@ -79,11 +79,15 @@ TEST_CASE("OsaPattern::Within agrees with OsaReference") {
     // b: a with a few random edits (substitution, insertion, deletion, transposition).
     for (int e = static_cast<int>(rng() % 4); e > 0; --e) {
       const size_t at = b.empty() ? 0 : rng() % b.size();
-      switch (rng() % 4) {
-        case 0: if (!b.empty()) b[at] = kSmall[rng() % 5]; break;
-        case 1: b.insert(b.begin() + at, kSmall[rng() % 5]); break;
-        case 2: if (!b.empty()) b.erase(b.begin() + at); break;
-        default: if (at + 1 < b.size()) std::swap(b[at], b[at + 1]);
+      const int op = static_cast<int>(rng() % 4);
+      if (op == 0 && !b.empty()) {
+        b[at] = kSmall[rng() % 5];
+      } else if (op == 1) {
+        b.insert(b.begin() + at, kSmall[rng() % 5]);
+      } else if (op == 2 && !b.empty()) {
+        b.erase(b.begin() + at);
+      } else if (op == 3 && at + 1 < b.size()) {
+        std::swap(b[at], b[at + 1]);
       }
     }
     if (i % 7 == 0) b = text(max_len, kSmall, 5);
@@ -94,7 +98,7 @@ TEST_CASE("OsaPattern::Within agrees with OsaReference") {
       REQUIRE(pattern.Within(b, bound) == (d <= bound));
     }
   }
-  const OsaPattern word(std::string(64, 'A') );
+  const OsaPattern word(std::string(64, 'A'));
   CHECK(word.Within(std::string(63, 'A') + "B", 1));
   CHECK(!word.Within(std::string(62, 'A') + "BB", 1));
   CHECK(OsaPattern("").Within("AB", 2));
@@ -116,7 +120,9 @@ TEST_CASE("PrepareQuery's deletion keys equal a brute-force neighbourhood") {
       std::set<std::string> variants = {text};
       for (int step = 0; step < d; ++step) {
         for (const std::string& v : std::set<std::string>(variants)) {
-          for (size_t at = 0; at < v.size(); ++at) variants.insert(v.substr(0, at) + v.substr(at + 1));
+          for (size_t at = 0; at < v.size(); ++at) {
+            variants.insert(v.substr(0, at) + v.substr(at + 1));
+          }
         }
       }
       std::vector<uint64_t> want;
