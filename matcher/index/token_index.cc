@@ -4,7 +4,6 @@
 #include <bit>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "matcher/distance/reference.h"
 #include "matcher/phonetic/arabic_skeleton.h"
 #include "matcher/phonetic/double_metaphone.h"
@@ -21,25 +20,30 @@ constexpr uint64_t kSeedMetaphone = 1;
 constexpr uint64_t kSeedArabic = 2;
 
 // Hashes of every string obtained from `s` by deleting at most `d` (<= 2) characters, `s`
-// included, sorted and unique. O(|s|^d) variants, built in one stack buffer.
+// included, sorted and unique. O(|s|^d) variants in two stack buffers, each variant one byte
+// away from the previous one. Deleting s[i] when s[i - 1] == s[i] gives what deleting s[i - 1]
+// gave (for a second deletion too, at j > i), so such positions are skipped: fewer hashes for
+// doubled letters (MUHAMMAD, ABDULLAH); the sort removes the remaining duplicates.
 void DeletionHashes(std::string_view s, int d, std::vector<uint64_t>* out) {
   out->clear();
   out->push_back(Hash(s));
   const size_t n = s.size();
-  char buf[256];
-  if (d >= 1 && n <= sizeof(buf)) {
+  char one[256];  // s without s[i]
+  char two[256];  // s without s[i] and s[j]
+  if (d >= 1 && n >= 1 && n <= sizeof(one)) {
+    std::copy(s.begin() + 1, s.end(), one);
     for (size_t i = 0; i < n; ++i) {
-      // s without s[i]
-      std::copy(s.begin(), s.begin() + i, buf);
-      std::copy(s.begin() + i + 1, s.end(), buf + i);
-      out->push_back(Hash(std::string_view(buf, n - 1)));
-      if (d < 2) continue;
+      if (i > 0) one[i - 1] = s[i - 1];
+      if (i > 0 && s[i] == s[i - 1]) continue;
+      out->push_back(Hash(std::string_view(one, n - 1)));
+      if (d < 2 || i + 1 >= n) continue;
+      // j = i + 1 first: `one` without its position i.
+      std::copy(one, one + i, two);
+      std::copy(one + i + 1, one + (n - 1), two + i);
       for (size_t j = i + 1; j < n; ++j) {
-        // s without s[i] and s[j]: drop position j - 1 of buf
-        char tmp[256];
-        std::copy(buf, buf + (j - 1), tmp);
-        std::copy(buf + j, buf + (n - 1), tmp + (j - 1));
-        out->push_back(Hash(std::string_view(tmp, n - 2)));
+        if (j > i + 1) two[j - 2] = s[j - 1];
+        if (j > i + 1 && s[j] == s[j - 1]) continue;
+        out->push_back(Hash(std::string_view(two, n - 2)));
       }
     }
   }
@@ -161,23 +165,107 @@ int64_t TokenIndex::TokenId(std::string_view text) const {
   return -1;
 }
 
-void TokenIndex::MatchToken(const QueryKeys& q, std::vector<uint32_t>* tokens) const {
-  for (uint32_t t : exact_.Find(q.exact)) {
+OsaPattern::OsaPattern(std::string_view pattern) : pattern_(pattern) {
+  std::fill(std::begin(match_), std::end(match_), 0);
+  if (pattern.size() > 64) return;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    match_[static_cast<unsigned char>(pattern[i])] |= uint64_t{1} << i;
+  }
+}
+
+bool OsaPattern::Within(std::string_view text, int bound) const {
+  const size_t m = pattern_.size();
+  const size_t n = text.size();
+  if ((m > n ? m - n : n - m) > static_cast<size_t>(bound)) return false;
+  if (m == 0) return true;  // distance n, within the bound by the length test
+  if (m > 64) return distance::OsaReference(pattern_, text) <= bound;
+  // Column j of the DP table as vertical deltas (VP: +1, VN: -1), D0 the diagonal zeros,
+  // `dist` its last row D[m][j].
+  const uint64_t last = uint64_t{1} << (m - 1);
+  uint64_t vp = ~uint64_t{0};
+  uint64_t vn = 0;
+  uint64_t d0 = 0;
+  uint64_t pm_prev = 0;
+  int64_t dist = static_cast<int64_t>(m);
+  for (size_t j = 0; j < n; ++j) {
+    const uint64_t pm = match_[static_cast<unsigned char>(text[j])];
+    const uint64_t tr = (((~d0) & pm) << 1) & pm_prev;
+    d0 = (((pm & vp) + vp) ^ vp) | pm | vn | tr;
+    uint64_t hp = vn | ~(d0 | vp);
+    uint64_t hn = d0 & vp;
+    dist += (hp & last) != 0;
+    dist -= (hn & last) != 0;
+    // D[m][n] >= D[m][j] - (n - j): each remaining column lowers it by one at most.
+    if (dist - static_cast<int64_t>(n - 1 - j) > bound) return false;
+    hp = (hp << 1) | 1;
+    hn = hn << 1;
+    vp = hn | ~(d0 | hp);
+    vn = hp & d0;
+    pm_prev = pm;
+  }
+  return dist <= bound;
+}
+
+void TokenIndex::MatchToken(const QueryKeys& q, const KeyRuns& runs,
+                            std::vector<uint32_t>* tokens) const {
+  for (uint32_t t : runs.exact) {
     if (tokens_[t] == q.text) tokens->push_back(t);
   }
-  std::vector<uint32_t> checked;  // a token reached through several deletion keys is verified once
-  for (uint64_t v : q.deletions) {
-    for (uint32_t t : deletions_.Find(v)) {
+  // Every token some deletion key reaches, once (a token is often reached through several),
+  // then verified. The buffer is reused across calls of one thread.
+  static thread_local std::vector<uint32_t> reached;
+  reached.clear();
+  for (std::span<const uint32_t> run : runs.deletions) {
+    for (uint32_t t : run) reached.push_back(t);  // runs are short: no memmove call
+  }
+  if (!reached.empty()) {
+    std::sort(reached.begin(), reached.end());
+    reached.erase(std::unique(reached.begin(), reached.end()), reached.end());
+    for (uint32_t t : reached) __builtin_prefetch(&tokens_[t]);
+    const OsaPattern pattern(q.text);
+    for (uint32_t t : reached) {
       const std::string& cand = tokens_[t];
-      int allowed = AllowedDistance(q.text.size(), cand.size());
+      const int allowed = AllowedDistance(q.text.size(), cand.size());
       if (allowed == 0) continue;  // exact matches came from the dictionary
-      if (std::find(checked.begin(), checked.end(), t) != checked.end()) continue;
-      checked.push_back(t);
-      if (distance::OsaReference(q.text, cand) <= allowed) tokens->push_back(t);
+      if (pattern.Within(cand, allowed)) tokens->push_back(t);
     }
   }
-  for (uint64_t k : q.phonetic) {
-    for (uint32_t t : phonetic_.Find(k)) tokens->push_back(t);
+  for (std::span<const uint32_t> run : runs.phonetic) {
+    for (uint32_t t : run) tokens->push_back(t);
+  }
+}
+
+void TokenIndex::FindKeys(const std::vector<QueryKeys>& query, int npos,
+                          std::vector<KeyRuns>* runs) const {
+  // The keys of every query string, looked up per map in one batch each.
+  static thread_local std::vector<uint64_t> exact, deletions, phonetic;
+  static thread_local std::vector<std::span<const uint32_t>> found;
+  exact.clear();
+  deletions.clear();
+  phonetic.clear();
+  for (const QueryKeys& q : query) {
+    if (q.position < 0 || q.position >= npos) continue;
+    exact.push_back(q.exact);
+    deletions.insert(deletions.end(), q.deletions.begin(), q.deletions.end());
+    phonetic.insert(phonetic.end(), q.phonetic.begin(), q.phonetic.end());
+  }
+  found.resize(exact.size() + deletions.size() + phonetic.size());
+  std::span<const uint32_t>* exact_found = found.data();
+  std::span<const uint32_t>* deletion_found = exact_found + exact.size();
+  std::span<const uint32_t>* phonetic_found = deletion_found + deletions.size();
+  exact_.FindBatch(exact, exact_found);
+  deletions_.FindBatch(deletions, deletion_found);
+  phonetic_.FindBatch(phonetic, phonetic_found);
+  runs->clear();
+  for (const QueryKeys& q : query) {
+    if (q.position < 0 || q.position >= npos) continue;
+    KeyRuns r;
+    r.exact = *exact_found++;
+    r.deletions = {deletion_found, q.deletions.size()};
+    deletion_found += q.deletions.size();
+    r.phonetic = {phonetic_found, q.phonetic.size()};
+    phonetic_found += q.phonetic.size();
+    runs->push_back(r);
   }
 }
 
@@ -185,64 +273,105 @@ void TokenIndex::Candidates(const std::vector<QueryKeys>& query, int query_posit
                             std::vector<uint32_t>* out, CandidateStats* stats) const {
   CandidateStats local;
   CandidateStats& st = stats != nullptr ? *stats : local;
-  const int npos = std::min(query_positions, 32);
-  std::vector<std::vector<uint32_t>> matched(npos);
+  const int npos = std::clamp(query_positions, 0, 32);
+  // Per-thread buffers, reused: the matched tokens of each position and the hits.
+  static thread_local std::vector<std::vector<uint32_t>> matched;
+  static thread_local std::vector<uint64_t> hits;
+  if (matched.size() < static_cast<size_t>(npos)) matched.resize(npos);
+  for (int p = 0; p < npos; ++p) matched[p].clear();
+  static thread_local std::vector<KeyRuns> runs;
+  FindKeys(query, npos, &runs);
+  const KeyRuns* r = runs.data();
   for (const QueryKeys& q : query) {
-    if (q.position >= 0 && q.position < npos) MatchToken(q, &matched[q.position]);
+    if (q.position >= 0 && q.position < npos) MatchToken(q, *r++, &matched[q.position]);
   }
   // Positions that matched something, cheapest postings first.
-  std::vector<std::pair<size_t, int>> order;
+  std::pair<size_t, int> order[32];
+  int positions = 0;
   for (int p = 0; p < npos; ++p) {
     auto& m = matched[p];
     std::sort(m.begin(), m.end());
     m.erase(std::unique(m.begin(), m.end()), m.end());
     st.tokens_matched += m.size();
-    size_t cost = 0;
-    for (uint32_t t : m) cost += Postings(t).size();
-    if (!m.empty()) order.emplace_back(cost, p);
+    for (uint32_t t : m) __builtin_prefetch(&posting_start_[t]);
   }
-  if (order.empty()) return;
-  std::sort(order.begin(), order.end());
+  for (int p = 0; p < npos; ++p) {
+    size_t cost = 0;
+    for (uint32_t t : matched[p]) {
+      cost += Postings(t).size();
+      __builtin_prefetch(postings_.data() + posting_start_[t]);
+    }
+    if (!matched[p].empty()) order[positions++] = {cost, p};
+  }
+  if (positions == 0) return;
+  std::sort(order, order + positions);
 
-  absl::flat_hash_map<uint32_t, uint32_t> hits;  // name -> bit mask of positions
+  // A hit is (name << 32) | bit mask of the query positions that matched the name. The scanned
+  // lists' hits are collected, sorted and merged per name: no hash table, and sorted output.
+  hits.clear();
   auto scan = [&](int p, bool single_only) {
     for (uint32_t t : matched[p]) {
       auto list = single_only ? SinglePostings(t) : Postings(t);
       st.postings_scanned += list.size();
-      for (uint32_t name : list) hits[name] |= 1u << p;
+      for (uint32_t name : list) hits.push_back(uint64_t{name} << 32 | 1u << p);
     }
   };
   const bool one_hit_suffices = npos <= 1;
-  for (size_t i = 0; i + 1 < order.size(); ++i) scan(order[i].second, false);
-  const int last = order.back().second;
-  if (one_hit_suffices) {
-    scan(last, false);
-  } else {
-    // Single-position names need only this hit; the others already hold a hit from the
-    // scanned lists and only need the second one confirmed. Per list, the cheaper way: walk a
-    // list shorter than the names to confirm, else binary-search it once per name.
-    scan(last, true);
+  for (int i = 0; i + 1 < positions; ++i) scan(order[i].second, false);
+  const int last = order[positions - 1].second;
+  // Single-position names need only this hit; the others already hold a hit from the scanned
+  // lists and only need the second one confirmed below.
+  scan(last, !one_hit_suffices);
+  std::sort(hits.begin(), hits.end());
+  size_t distinct = 0;
+  for (size_t i = 0; i < hits.size(); ++i) {
+    if (distinct > 0 && (hits[distinct - 1] >> 32) == (hits[i] >> 32)) {
+      hits[distinct - 1] |= hits[i];
+    } else {
+      hits[distinct++] = hits[i];
+    }
+  }
+  hits.resize(distinct);
+  if (!one_hit_suffices) {
+    // Both sides are sorted by name: merge them when their sizes are close, else walk the
+    // shorter and binary-search the longer from where the previous name was found.
+    // postings_scanned counts the lists no longer than the hits, however they are walked.
     const uint32_t bit = 1u << last;
     for (uint32_t t : matched[last]) {
       auto list = Postings(t);
-      if (list.size() <= hits.size()) {
-        st.postings_scanned += list.size();
+      if (list.size() <= hits.size()) st.postings_scanned += list.size();
+      const size_t shorter = std::min(list.size(), hits.size());
+      const size_t longer = std::max(list.size(), hits.size());
+      if (shorter * 16 >= longer) {
+        size_t h = 0;
         for (uint32_t name : list) {
-          if (auto it = hits.find(name); it != hits.end()) it->second |= bit;
+          while (h < hits.size() && (hits[h] >> 32) < name) ++h;
+          if (h == hits.size()) break;
+          if ((hits[h] >> 32) == name) hits[h] |= bit;
+        }
+      } else if (list.size() <= hits.size()) {
+        auto h = hits.begin();
+        for (uint32_t name : list) {
+          h = std::lower_bound(h, hits.end(), uint64_t{name} << 32);
+          if (h == hits.end()) break;
+          if ((*h >> 32) == name) *h |= bit;
         }
       } else {
-        for (auto& [name, mask] : hits) {
-          if (!(mask & bit) && std::binary_search(list.begin(), list.end(), name)) mask |= bit;
+        auto l = list.begin();
+        for (uint64_t& h : hits) {
+          l = std::lower_bound(l, list.end(), static_cast<uint32_t>(h >> 32));
+          if (l == list.end()) break;
+          if (*l == (h >> 32)) h |= bit;
         }
       }
     }
   }
   size_t before = out->size();
-  for (const auto& [name, mask] : hits) {
+  for (uint64_t h : hits) {
+    const uint32_t name = static_cast<uint32_t>(h >> 32);
     int need = std::min({2, static_cast<int>(positions_[name]), npos});
-    if (std::popcount(mask) >= std::max(need, 1)) out->push_back(name);
+    if (std::popcount(static_cast<uint32_t>(h)) >= std::max(need, 1)) out->push_back(name);
   }
-  std::sort(out->begin() + before, out->end());
   st.candidates += out->size() - before;
 }
 

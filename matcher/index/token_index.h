@@ -56,13 +56,35 @@ struct QueryKeys {
   std::vector<uint64_t> phonetic;
 };
 
+// Whether the optimal string alignment distance between one pattern and each of many texts is
+// within a bound. Bit-parallel (Hyyrö 2003, "A bit-vector algorithm for computing Levenshtein
+// and Damerau edit distances"; the OSA form of rapidfuzz-cpp's osa_hyrroe2003): O(|text|) word
+// operations for a pattern of up to 64 bytes, stopping early once the last row exceeds the
+// bound by more than the bytes left; longer patterns take distance::OsaReference. Verifies the
+// tokens a query's deletion keys reach.
+//
+//   OsaPattern p("MUHAMMAD");
+//   p.Within("MUHAMAMD", 1);   // true: one transposition
+//
+// A value type for one thread; it refers to `pattern`, which must outlive it.
+class OsaPattern {
+ public:
+  explicit OsaPattern(std::string_view pattern);
+  bool Within(std::string_view text, int bound) const;
+
+ private:
+  std::string_view pattern_;
+  uint64_t match_[256];  // bit i of match_[c]: pattern_[i] == c
+};
+
 struct CandidateStats {
   uint32_t tokens_matched = 0;   // dictionary tokens that matched some query token
   uint32_t postings_scanned = 0;
   uint32_t candidates = 0;
 };
 
-// Immutable after Build(); thread-safe for concurrent Candidates() calls.
+// Immutable after Build(); thread-safe for concurrent Candidates() calls, which keep their
+// scratch buffers per thread (each keeps the capacity of the largest query it has seen).
 // Memory: the token dictionary, a CSR of postings (4 bytes per token occurrence), 12 bytes per
 // deletion key and per phonetic key.
 class TokenIndex {
@@ -105,7 +127,16 @@ class TokenIndex {
   size_t MemoryBytes() const;
 
  private:
-  void MatchToken(const QueryKeys& q, std::vector<uint32_t>* tokens) const;
+  // What one query string's keys found: spans into the maps and into a per-thread buffer of
+  // FindKeys(), valid until its next call on the thread.
+  struct KeyRuns {
+    std::span<const uint32_t> exact;
+    std::span<const std::span<const uint32_t>> deletions;
+    std::span<const std::span<const uint32_t>> phonetic;
+  };
+  // Looks up the keys of the query strings with positions below `npos`, in query order.
+  void FindKeys(const std::vector<QueryKeys>& query, int npos, std::vector<KeyRuns>* runs) const;
+  void MatchToken(const QueryKeys& q, const KeyRuns& runs, std::vector<uint32_t>* tokens) const;
   std::span<const uint32_t> SinglePostings(uint32_t token) const {
     return {single_.data() + single_start_[token],
             single_start_[token + 1] - single_start_[token]};

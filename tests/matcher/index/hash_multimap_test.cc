@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <random>
+#include <span>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -30,6 +31,21 @@ TEST_CASE("hash multimap finds every value of every key, and nothing for other k
       values.erase(std::unique(values.begin(), values.end()), values.end());
       auto found = m.Find(key);
       REQUIRE(std::vector<uint32_t>(found.begin(), found.end()) == values);
+    }
+    // The batched lookup agrees with Find() on present and absent keys, in blocks of any size.
+    std::vector<uint64_t> probe;
+    for (const auto& [key, values] : expected) {
+      probe.push_back(key);
+      if (probe.size() % 3 == 0) probe.push_back(rng());
+    }
+    for (size_t count : {probe.size(), std::min<size_t>(probe.size(), 17)}) {
+      std::vector<std::span<const uint32_t>> batch(count);
+      m.FindBatch(std::span<const uint64_t>(probe.data(), count), batch.data());
+      for (size_t i = 0; i < count; ++i) {
+        auto one = m.Find(probe[i]);
+        REQUIRE(std::vector<uint32_t>(batch[i].begin(), batch[i].end()) ==
+                std::vector<uint32_t>(one.begin(), one.end()));
+      }
     }
     int strays = 0;
     for (int i = 0; i < 100000; ++i) {

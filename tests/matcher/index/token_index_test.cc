@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <random>
 #include <set>
 #include <string>
@@ -10,6 +11,7 @@
 #include "matcher/distance/reference.h"
 #include "matcher/phonetic/arabic_skeleton.h"
 #include "matcher/phonetic/double_metaphone.h"
+#include "xxhash.h"
 
 namespace paxscreen::index {
 namespace {
@@ -60,6 +62,78 @@ TEST_CASE("joined spans on the list side are exact-only unless joined_distance a
   CHECK(find(1) == std::vector<uint32_t>{0});
 }
 
+// Property: the bit-parallel check agrees with the reference distance on random strings of a
+// small alphabet (many near matches), on lengths around the 64-byte word, and on bytes >= 0x80.
+TEST_CASE("OsaPattern::Within agrees with OsaReference") {
+  std::mt19937_64 rng(7);
+  auto text = [&](size_t max_len, const char* alphabet, size_t letters) {
+    std::string s(rng() % (max_len + 1), ' ');
+    for (char& c : s) c = alphabet[rng() % letters];
+    return s;
+  };
+  const char kSmall[] = "ABC\x80\xff";
+  for (int i = 0; i < 20000; ++i) {
+    const size_t max_len = i % 10 == 0 ? 70 : 12;
+    std::string a = text(max_len, kSmall, 5);
+    std::string b = a;
+    // b: a with a few random edits (substitution, insertion, deletion, transposition).
+    for (int e = static_cast<int>(rng() % 4); e > 0; --e) {
+      const size_t at = b.empty() ? 0 : rng() % b.size();
+      const int op = static_cast<int>(rng() % 4);
+      if (op == 0 && !b.empty()) {
+        b[at] = kSmall[rng() % 5];
+      } else if (op == 1) {
+        b.insert(b.begin() + at, kSmall[rng() % 5]);
+      } else if (op == 2 && !b.empty()) {
+        b.erase(b.begin() + at);
+      } else if (op == 3 && at + 1 < b.size()) {
+        std::swap(b[at], b[at + 1]);
+      }
+    }
+    if (i % 7 == 0) b = text(max_len, kSmall, 5);
+    const OsaPattern pattern(a);
+    const int d = distance::OsaReference(a, b);
+    for (int bound = 0; bound <= 3; ++bound) {
+      INFO(a << " / " << b << " bound " << bound);
+      REQUIRE(pattern.Within(b, bound) == (d <= bound));
+    }
+  }
+  const OsaPattern word(std::string(64, 'A'));
+  CHECK(word.Within(std::string(63, 'A') + "B", 1));
+  CHECK(!word.Within(std::string(62, 'A') + "BB", 1));
+  CHECK(OsaPattern("").Within("AB", 2));
+  CHECK(!OsaPattern("").Within("ABC", 2));
+}
+
+// Property: a query's deletion keys are the hashes of every string within the allowed number
+// of deletions, whatever runs of repeated letters the string has.
+TEST_CASE("PrepareQuery's deletion keys equal a brute-force neighbourhood") {
+  std::mt19937_64 rng(11);
+  for (int short_length : {0, 2}) {
+    TokenIndexOptions options;
+    options.short_length = short_length;
+    options.medium_length = short_length == 0 ? 0 : 7;  // 0: distance 2 from one letter on
+    for (int i = 0; i < 3000; ++i) {
+      std::string text(rng() % 15, ' ');
+      for (char& c : text) c = "AAB"[rng() % 3];
+      const int d = TokenIndex::AllowedDistance(options, text.size(), text.size());
+      std::set<std::string> variants = {text};
+      for (int step = 0; step < d; ++step) {
+        for (const std::string& v : std::set<std::string>(variants)) {
+          for (size_t at = 0; at < v.size(); ++at) {
+            variants.insert(v.substr(0, at) + v.substr(at + 1));
+          }
+        }
+      }
+      std::vector<uint64_t> want;
+      for (const std::string& v : variants) want.push_back(XXH3_64bits(v.data(), v.size()));
+      std::sort(want.begin(), want.end());
+      INFO(text << " distance " << d);
+      REQUIRE(TokenIndex::PrepareQuery({{text, 0}}, options)[0].deletions == want);
+    }
+  }
+}
+
 TEST_CASE("allowed distance grows with token length") {
   TokenIndex idx = TokenIndex::Build({}, {}, {});
   REQUIRE(idx.AllowedDistance(2, 9) == 0);
@@ -101,6 +175,62 @@ TEST_CASE("candidates equal a brute-force scan on random names") {
     } else {
       query = {word(), word()};
     }
+    std::vector<uint32_t> want;
+    for (uint32_t n = 0; n < words.size(); ++n) {
+      int matched = 0;
+      for (const std::string& qt : query) {
+        for (const std::string& nt : words[n]) {
+          if (distance::OsaReference(qt, nt) <= idx.AllowedDistance(qt.size(), nt.size())) {
+            ++matched;
+            break;
+          }
+        }
+      }
+      int need = std::min({2, static_cast<int>(positions[n]), static_cast<int>(query.size())});
+      if (matched >= need) want.push_back(n);
+    }
+    REQUIRE(Find(idx, query) == want);
+  }
+}
+
+// Property: as above, with names drawn from a small skewed vocabulary, so that postings lists
+// range from one name to most of the list and queries of up to five positions take every way
+// of confirming a second hit (merge, or binary search in either direction).
+TEST_CASE("candidates equal a brute-force scan with common tokens") {
+  std::mt19937_64 rng(5);
+  std::vector<std::string> vocabulary;
+  for (int i = 0; i < 300; ++i) {
+    std::string w;
+    const int len = 3 + static_cast<int>(rng() % 8);
+    for (int c = 0; c < len; ++c) w.push_back("ABDEHILMNORSU"[rng() % 13]);
+    vocabulary.push_back(w);
+  }
+  auto pick = [&] {  // index i with probability ~ 1 / (i + 1)
+    const double u = std::uniform_real_distribution<double>(0, std::log(301.0))(rng);
+    return vocabulary[std::min<size_t>(299, static_cast<size_t>(std::exp(u)) - 1)];
+  };
+  std::vector<std::vector<std::string>> words;
+  std::vector<std::vector<QueryToken>> names;
+  std::vector<uint8_t> positions;
+  for (int n = 0; n < 3000; ++n) {
+    std::vector<std::string> w;
+    const int k = 1 + static_cast<int>(rng() % 4);
+    for (int i = 0; i < k; ++i) w.push_back(pick());
+    std::vector<std::string> distinct = w;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    names.push_back(Tokens(w));
+    positions.push_back(static_cast<uint8_t>(distinct.size()));
+    words.push_back(std::move(distinct));
+  }
+  TokenIndexOptions options;
+  options.phonetic = false;
+  TokenIndex idx = TokenIndex::Build(names, positions, options);
+  for (int q = 0; q < 400; ++q) {
+    std::vector<std::string> query;
+    const int k = 1 + static_cast<int>(rng() % 5);
+    for (int i = 0; i < k; ++i) query.push_back(pick());
+    if (rng() % 2 == 0) query[rng() % query.size()][0] = 'X';
     std::vector<uint32_t> want;
     for (uint32_t n = 0; n < words.size(); ++n) {
       int matched = 0;
