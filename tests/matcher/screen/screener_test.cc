@@ -213,14 +213,18 @@ TEST_CASE("queries run concurrently with updates") {
       }
     });
   }
-  for (int i = 0; i < 40; ++i) {
-    s.Apply({Entry("U" + std::to_string(i), {"PERSON NUMBER" + std::to_string(i)})});
+  // Updates go on until the readers have run queries alongside them: on a busy machine 40
+  // quick rebuilds can end before a reader thread is first scheduled.
+  int updates = 0;
+  while ((updates < 40 || queries.load() < 200) && updates < 20000) {
+    s.Apply({Entry("U" + std::to_string(updates), {"PERSON NUMBER" + std::to_string(updates)})});
+    ++updates;
   }
   stop = true;
   for (auto& r : readers) r.join();
   REQUIRE(queries.load() > 0);
   REQUIRE(found.load() == queries.load());  // E2 was never touched, so it always hits
-  REQUIRE(s.entry_count() == 46);
+  REQUIRE(s.entry_count() == 6 + static_cast<size_t>(updates));
 }
 
 }  // namespace
