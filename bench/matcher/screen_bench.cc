@@ -34,6 +34,7 @@
 #include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
@@ -47,6 +48,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
+#include "matcher/base/env.h"
 #include "matcher/distance/batch.h"
 #include "matcher/harness/generator.h"
 #include "matcher/index/token_index.h"
@@ -546,6 +548,27 @@ void BM_ScreenScale(benchmark::State& state) {
 
 const char* Verdict(bool ok) { return ok ? "met" : "MISSED"; }
 
+// Appends "paxscreen,<names>,<records per CPU-second>" to the throughput CSV that
+// bench/plots/plot.py charts (build/bench/throughput.csv, or $PAXSCREEN_BENCH_OUT/throughput.csv;
+// the last row of a size wins there).
+void AppendThroughput(const Summary& s) {
+  const char* env = std::getenv("PAXSCREEN_BENCH_OUT");
+  const std::string dir = env != nullptr ? env : SourceDir() + "/build/bench";
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  const std::string path = dir + "/throughput.csv";
+  const bool fresh = !std::filesystem::exists(path, ec);
+  std::ofstream out(path, std::ios::app);
+  if (!out) {
+    std::fprintf(stderr, "screen_bench: cannot append to %s\n", path.c_str());
+    return;
+  }
+  if (fresh) out << "system,watchlist_names,records_per_second\n";
+  out << "paxscreen," << s.names << "," << static_cast<long long>(s.cpu_records_per_s + 0.5)
+      << "\n";
+  std::fprintf(stderr, "screen_bench: appended N=%zu to %s\n", s.names, path.c_str());
+}
+
 FinalReport::~FinalReport() {
   if (runs.empty()) return;
   std::fprintf(stderr, "\n======== screen_bench summary (load average at start: %s) ========\n",
@@ -560,6 +583,7 @@ FinalReport::~FinalReport() {
                    s.note.c_str());
       continue;
     }
+    AppendThroughput(s);
     if (s.requested == 1'000'000) at1m = &s;
     if (s.requested == 10'000'000) at10m = &s;
     if (largest != nullptr) previous = largest;
