@@ -71,6 +71,33 @@ void BM_ComparePreparedScore(benchmark::State& state) {
 }
 BENCHMARK(BM_ComparePreparedScore);
 
+// The same pairs with screening's floor (ScreenOptions::name_floor 0.70): pairs whose bound stays
+// below it end before any distance. Every score at or above the floor must be unchanged.
+void BM_ComparePreparedScoreFloor(benchmark::State& state) {
+  const std::vector<PreparedName> names = PrepareAll();
+  const CompareOptions options;
+  constexpr double kFloor = 0.70;
+  size_t i = 0;
+  for (auto _ : state) {
+    const PreparedName& a = names[i % names.size()];
+    const PreparedName& b = names[(i & 1) ? (i ^ 1) % names.size() : (i * 7 + 3) % names.size()];
+    benchmark::DoNotOptimize(ComparePreparedScore(a, b, options, kFloor));
+    ++i;
+  }
+  for (size_t k = 0; k < 2 * names.size(); ++k) {
+    const PreparedName& a = names[k % names.size()];
+    const PreparedName& b = names[(k & 1) ? (k ^ 1) % names.size() : (k * 7 + 3) % names.size()];
+    const double exact = ComparePreparedScore(a, b, options);
+    const double floored = ComparePreparedScore(a, b, options, kFloor);
+    if (exact >= kFloor ? floored != exact : floored >= kFloor) {
+      state.SkipWithError("a floored score differs where it must not");
+      break;
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
+}
+BENCHMARK(BM_ComparePreparedScoreFloor);
+
 // Preparing one name: normalization, transliteration, spans and their phonetic keys.
 void BM_NormalizeAndPrepare(benchmark::State& state) {
   size_t i = 0;
