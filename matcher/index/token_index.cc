@@ -77,6 +77,33 @@ void BuildCsr(std::vector<std::pair<uint32_t, uint32_t>>& pairs, size_t tokens,
   for (size_t i = 0; i < pairs.size(); ++i) (*values)[i] = pairs[i].second;
 }
 
+// Sorts hits (name << 32 | position bits) by name; the order among one name's hits is free (they
+// are OR-merged). Long runs (a common token's postings: thousands of hits) go through an LSD
+// radix sort on the name bits, 11 bits a pass, which costs a few linear passes instead of
+// std::sort's n log n comparisons (5 % of screening at 1 M names).
+void SortByName(std::vector<uint64_t>* hits, size_t names) {
+  constexpr size_t kRadixFrom = 512;
+  if (hits->size() < kRadixFrom) {
+    std::sort(hits->begin(), hits->end());
+    return;
+  }
+  constexpr int kBits = 11;
+  constexpr size_t kBuckets = size_t{1} << kBits;
+  const int name_bits = std::max(1, static_cast<int>(std::bit_width(names)));
+  static thread_local std::vector<uint64_t> scratch;
+  scratch.resize(hits->size());
+  std::vector<uint64_t>* from = hits;
+  std::vector<uint64_t>* to = &scratch;
+  for (int shift = 32; shift < 32 + name_bits; shift += kBits) {
+    size_t count[kBuckets + 1] = {};
+    for (uint64_t h : *from) ++count[((h >> shift) & (kBuckets - 1)) + 1];
+    for (size_t b = 0; b < kBuckets; ++b) count[b + 1] += count[b];
+    for (uint64_t h : *from) (*to)[count[(h >> shift) & (kBuckets - 1)]++] = h;
+    std::swap(from, to);
+  }
+  if (from != hits) hits->swap(scratch);
+}
+
 }  // namespace
 
 int TokenIndex::AllowedDistance(const TokenIndexOptions& options, size_t len_a, size_t len_b) {
@@ -322,7 +349,7 @@ void TokenIndex::Candidates(const std::vector<QueryKeys>& query, int query_posit
   // Single-position names need only this hit; the others already hold a hit from the scanned
   // lists and only need the second one confirmed below.
   scan(last, !one_hit_suffices);
-  std::sort(hits.begin(), hits.end());
+  SortByName(&hits, positions_.size());
   size_t distinct = 0;
   for (size_t i = 0; i < hits.size(); ++i) {
     if (distinct > 0 && (hits[distinct - 1] >> 32) == (hits[i] >> 32)) {

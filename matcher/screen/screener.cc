@@ -6,7 +6,6 @@
 #include <thread>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "matcher/index/document_index.h"
 #include "matcher/normalize/normalize.h"
 #include "matcher/screen/shard.h"
@@ -144,9 +143,17 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
 
   std::vector<uint32_t> candidates;
   std::vector<index::DocumentIndex::Hit> doc_hits;
+  // The best name of each entry that passes the floor, by score alone; the evidence is built
+  // once per such entry.
+  struct Best {
+    uint32_t entry;
+    uint32_t name;
+    double score;
+    compare::NameComparison comparison;
+  };
+  std::vector<Best> best;
   for (const std::shared_ptr<const Shard>& shard : snapshots) {
-    // Best name per entry by score alone; the evidence is built once per entry that passes.
-    absl::flat_hash_map<uint32_t, std::pair<uint32_t, double>> best_score;
+    best.clear();
     candidates.clear();
     if (!query_tokens.empty()) {
       index::CandidateStats cs;
@@ -155,6 +162,8 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
       st.tokens_matched += cs.tokens_matched;
       st.postings_scanned += cs.postings_scanned;
     }
+    // Candidates come sorted by name id and a shard numbers its names entry by entry, so an
+    // entry's names are adjacent and `best` stays sorted by entry, without a map.
     for (size_t i = 0; i < candidates.size(); ++i) {
       // The candidates lie anywhere in the shard's memory: fetch the next ones' names ahead,
       // the prepared name two steps before its summaries and tokens.
@@ -176,15 +185,18 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
       ++st.names_compared;
       score = std::max(0.0, score - penalty);
       if (score < options_.name_floor) continue;
-      auto [it, inserted] = best_score.try_emplace(ref.entry, name, score);
-      if (!inserted && score > it->second.second) it->second = {name, score};
+      if (!best.empty() && best.back().entry == ref.entry) {
+        if (score > best.back().score) {
+          best.back().name = name;
+          best.back().score = score;
+        }
+      } else {
+        best.push_back({ref.entry, name, score, {}});
+      }
     }
-    absl::flat_hash_map<uint32_t, std::pair<uint32_t, compare::NameComparison>> best;
-    for (const auto& [entry, name_score] : best_score) {
-      compare::NameComparison c =
-          compare::ComparePrepared(query, shard->prepared(name_score.first), options_.compare);
-      c.score = name_score.second;  // with the weak-alias penalty
-      best.try_emplace(entry, name_score.first, std::move(c));
+    for (Best& b : best) {
+      b.comparison = compare::ComparePrepared(query, shard->prepared(b.name), options_.compare);
+      b.comparison.score = b.score;  // with the weak-alias penalty
     }
     // Documents.
     absl::flat_hash_map<uint32_t, std::vector<score::DocumentHit>> docs;
@@ -202,13 +214,10 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
         docs[e].push_back({h.substituted_at < 0, state_agrees, type});
       }
     }
-    absl::flat_hash_set<uint32_t> entries;
-    for (const auto& [e, _] : best) entries.insert(e);
-    for (const auto& [e, _] : docs) entries.insert(e);
-    for (uint32_t e : entries) {
+    // Every entry with a name or a document hit.
+    auto consider = [&](uint32_t e, const Best* b) {
       const model::WatchlistEntry& entry = shard->entries()[e];
-      auto b = best.find(e);
-      const compare::NameComparison* name = b == best.end() ? nullptr : &b->second.second;
+      const compare::NameComparison* name = b == nullptr ? nullptr : &b->comparison;
       auto d = docs.find(e);
       static const std::vector<score::DocumentHit> kNone;
       const int token_entries = name != nullptr && options_.score.common_name_penalty != 0
@@ -217,13 +226,13 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
       score::MatchScore s =
           score::ScoreMatch(facts, entry, name, d == docs.end() ? kNone : d->second,
                             options_.score, token_entries);
-      if (s.score < options_.score.ThresholdFor(entry.list)) continue;
+      if (s.score < options_.score.ThresholdFor(entry.list)) return;
       Match m;
       m.entry_id = entry.entry_id;
       m.list = entry.list;
       m.category = entry.category;
       if (name != nullptr) {
-        const Shard::NameRef& ref = shard->names()[b->second.first];
+        const Shard::NameRef& ref = shard->names()[b->name];
         m.matched_name = entry.names[ref.name_no].full;
         m.matched_kind = entry.names[ref.name_no].kind;
         m.name = *name;
@@ -232,6 +241,12 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
       }
       m.score = std::move(s);
       out.push_back(std::move(m));
+    };
+    for (const Best& b : best) consider(b.entry, &b);
+    for (const auto& [e, _] : docs) {
+      auto named = std::lower_bound(best.begin(), best.end(), e,
+                                    [](const Best& b, uint32_t entry) { return b.entry < entry; });
+      if (named == best.end() || named->entry != e) consider(e, nullptr);
     }
   }
   std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
