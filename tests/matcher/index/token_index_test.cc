@@ -62,6 +62,30 @@ TEST_CASE("joined spans on the list side are exact-only unless joined_distance a
   CHECK(find(1) == std::vector<uint32_t>{0});
 }
 
+// The names with at least min(2, name positions, query positions) query tokens within the
+// index's allowed distance of one of their tokens, by comparing every pair (the rule
+// TokenIndex::Candidates documents), ascending.
+std::vector<uint32_t> BruteForce(const TokenIndex& idx,
+                                 const std::vector<std::vector<std::string>>& words,
+                                 const std::vector<uint8_t>& positions,
+                                 const std::vector<std::string>& query) {
+  std::vector<uint32_t> want;
+  for (uint32_t n = 0; n < words.size(); ++n) {
+    int matched = 0;
+    for (const std::string& qt : query) {
+      for (const std::string& nt : words[n]) {
+        if (distance::OsaReference(qt, nt) <= idx.AllowedDistance(qt.size(), nt.size())) {
+          ++matched;
+          break;
+        }
+      }
+    }
+    int need = std::min({2, static_cast<int>(positions[n]), static_cast<int>(query.size())});
+    if (matched >= need) want.push_back(n);
+  }
+  return want;
+}
+
 // Property: the bit-parallel check agrees with the reference distance on random strings of a
 // small alphabet (many near matches), on lengths around the 64-byte word, and on bytes >= 0x80.
 TEST_CASE("OsaPattern::Within agrees with OsaReference") {
@@ -175,21 +199,7 @@ TEST_CASE("candidates equal a brute-force scan on random names") {
     } else {
       query = {word(), word()};
     }
-    std::vector<uint32_t> want;
-    for (uint32_t n = 0; n < words.size(); ++n) {
-      int matched = 0;
-      for (const std::string& qt : query) {
-        for (const std::string& nt : words[n]) {
-          if (distance::OsaReference(qt, nt) <= idx.AllowedDistance(qt.size(), nt.size())) {
-            ++matched;
-            break;
-          }
-        }
-      }
-      int need = std::min({2, static_cast<int>(positions[n]), static_cast<int>(query.size())});
-      if (matched >= need) want.push_back(n);
-    }
-    REQUIRE(Find(idx, query) == want);
+    REQUIRE(Find(idx, query) == BruteForce(idx, words, positions, query));
   }
 }
 
@@ -231,21 +241,7 @@ TEST_CASE("candidates equal a brute-force scan with common tokens") {
     const int k = 1 + static_cast<int>(rng() % 5);
     for (int i = 0; i < k; ++i) query.push_back(pick());
     if (rng() % 2 == 0) query[rng() % query.size()][0] = 'X';
-    std::vector<uint32_t> want;
-    for (uint32_t n = 0; n < words.size(); ++n) {
-      int matched = 0;
-      for (const std::string& qt : query) {
-        for (const std::string& nt : words[n]) {
-          if (distance::OsaReference(qt, nt) <= idx.AllowedDistance(qt.size(), nt.size())) {
-            ++matched;
-            break;
-          }
-        }
-      }
-      int need = std::min({2, static_cast<int>(positions[n]), static_cast<int>(query.size())});
-      if (matched >= need) want.push_back(n);
-    }
-    REQUIRE(Find(idx, query) == want);
+    REQUIRE(Find(idx, query) == BruteForce(idx, words, positions, query));
   }
 }
 
