@@ -150,7 +150,8 @@ UnitSummary SummarizeUnit(const PreparedUnit& u, bool initial) {
   s.length = static_cast<uint8_t>(std::min<size_t>(u.text().size(), 255));
   s.first = u.first;
   s.count = u.count;
-  s.flags = (initial ? UnitSummary::kInitial : 0) | (u.folded_differs() ? UnitSummary::kFolded : 0) |
+  s.flags = (initial ? UnitSummary::kInitial : 0) |
+            (u.folded_differs() ? UnitSummary::kFolded : 0) |
             (u.stem().empty() ? 0 : UnitSummary::kStem) | (u.cut ? UnitSummary::kCut : 0);
   return s;
 }
