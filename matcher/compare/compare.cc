@@ -338,8 +338,6 @@ double ComparePreparedScore(const PreparedName& a, const PreparedName& b,
 NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
                                const CompareOptions& o) {
   NameComparison out;
-  out.ignored = a.titles;
-  out.ignored.insert(out.ignored.end(), b.titles.begin(), b.titles.end());
   Alignment alignment;
   Align(a, b, o, 0.0, &alignment);
 
@@ -359,6 +357,15 @@ NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
   for (size_t k = 0; k < b.tokens.size(); ++k) {
     if (b.tokens[k].weight > 0 && (k >= kMaxAligned || !(cov_b >> k & 1))) {
       out.unmatched_candidate.emplace_back(b.units[k].text());
+    }
+  }
+  // Titles weigh nothing; one paired with a name token spelt like it (KARI / QARI) is in the
+  // pairs, not among the ignored.
+  for (const auto& [n, cov] : {std::pair{&a, cov_a}, std::pair{&b, cov_b}}) {
+    for (size_t k = 0; k < n->tokens.size(); ++k) {
+      if (n->tokens[k].kind == TokenKind::kTitle && (k >= kMaxAligned || !(cov >> k & 1))) {
+        out.ignored.emplace_back(n->units[k].text());
+      }
     }
   }
   out.score = std::clamp(alignment.score, 0.0, 1.0);

@@ -178,7 +178,6 @@ struct PreparedName {
   std::vector<PreparedToken> tokens;  // all tokens of the normalized name, titles included
   std::vector<PreparedUnit> units;    // units[i] for i < tokens.size() is token i; then spans
   std::vector<UnitSummary> summaries;  // summaries[i] summarizes units[i]
-  std::vector<std::string> titles;    // title tokens (not aligned)
   int name_token_count = 0;           // tokens that are neither titles, particles nor initials
 };
 

@@ -216,7 +216,6 @@ PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOpt
     pt.initial = t.initial || t.text.size() == 1;
     if (pt.kind == TokenKind::kTitle) {
       pt.weight = 0;
-      out.titles.push_back(t.text);
     } else if (pt.kind == TokenKind::kParticle) {
       pt.weight = options.particle_weight;
     } else if (pt.initial) {

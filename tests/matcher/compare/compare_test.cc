@@ -195,6 +195,7 @@ TEST_CASE("a name token spelt like the other name's title pairs with it", "[comp
     CHECK(c.match);
     CHECK(c.pairs.size() == 2);
     CHECK(c.unmatched_query.empty());
+    CHECK(c.ignored.empty());  // the paired title is evidence, not an ignored title
   }
   // A name one letter from a short title stays a name (screening's options, where HANI / HAJI
   // would reach min_token_similarity), and two titles never pair with each other.
