@@ -7,8 +7,8 @@
 //   int d = compare::SmallOsa("MUHAMMAD", "MUHAMAMD");          // 1
 //   double s = compare::SmallJaroWinkler("MARTHA", "MARHTA");   // 0.9611...
 //
-// OSA is bit-parallel (Hyyrö 2003; O(|b|) word operations for |a| <= 64); Jaro-Winkler is the
-// reference algorithm with its state on the stack. Thread-safe, no state.
+// OSA is distance::OsaPattern (bit-parallel, Hyyrö 2003; O(|b|) word operations for |a| <= 64);
+// Jaro-Winkler is the reference algorithm with its state on the stack. Thread-safe, no state.
 #pragma once
 
 #include <cstddef>

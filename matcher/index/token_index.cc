@@ -4,7 +4,7 @@
 #include <bit>
 
 #include "absl/container/flat_hash_map.h"
-#include "matcher/distance/reference.h"
+#include "matcher/distance/osa_pattern.h"
 #include "matcher/phonetic/arabic_skeleton.h"
 #include "matcher/phonetic/double_metaphone.h"
 #include "xxhash.h"
@@ -192,47 +192,6 @@ int64_t TokenIndex::TokenId(std::string_view text) const {
   return -1;
 }
 
-OsaPattern::OsaPattern(std::string_view pattern) : pattern_(pattern) {
-  std::fill(std::begin(match_), std::end(match_), 0);
-  if (pattern.size() > 64) return;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    match_[static_cast<unsigned char>(pattern[i])] |= uint64_t{1} << i;
-  }
-}
-
-bool OsaPattern::Within(std::string_view text, int bound) const {
-  const size_t m = pattern_.size();
-  const size_t n = text.size();
-  if ((m > n ? m - n : n - m) > static_cast<size_t>(bound)) return false;
-  if (m == 0) return true;  // distance n, within the bound by the length test
-  if (m > 64) return distance::OsaReference(pattern_, text) <= bound;
-  // Column j of the DP table as vertical deltas (VP: +1, VN: -1), D0 the diagonal zeros,
-  // `dist` its last row D[m][j].
-  const uint64_t last = uint64_t{1} << (m - 1);
-  uint64_t vp = ~uint64_t{0};
-  uint64_t vn = 0;
-  uint64_t d0 = 0;
-  uint64_t pm_prev = 0;
-  int64_t dist = static_cast<int64_t>(m);
-  for (size_t j = 0; j < n; ++j) {
-    const uint64_t pm = match_[static_cast<unsigned char>(text[j])];
-    const uint64_t tr = (((~d0) & pm) << 1) & pm_prev;
-    d0 = (((pm & vp) + vp) ^ vp) | pm | vn | tr;
-    uint64_t hp = vn | ~(d0 | vp);
-    uint64_t hn = d0 & vp;
-    dist += (hp & last) != 0;
-    dist -= (hn & last) != 0;
-    // D[m][n] >= D[m][j] - (n - j): each remaining column lowers it by one at most.
-    if (dist - static_cast<int64_t>(n - 1 - j) > bound) return false;
-    hp = (hp << 1) | 1;
-    hn = hn << 1;
-    vp = hn | ~(d0 | hp);
-    vn = hp & d0;
-    pm_prev = pm;
-  }
-  return dist <= bound;
-}
-
 void TokenIndex::MatchToken(const QueryKeys& q, const KeyRuns& runs,
                             std::vector<uint32_t>* tokens) const {
   for (uint32_t t : runs.exact) {
@@ -249,7 +208,7 @@ void TokenIndex::MatchToken(const QueryKeys& q, const KeyRuns& runs,
     std::sort(reached.begin(), reached.end());
     reached.erase(std::unique(reached.begin(), reached.end()), reached.end());
     for (uint32_t t : reached) __builtin_prefetch(&tokens_[t]);
-    const OsaPattern pattern(q.text);
+    const distance::OsaPattern pattern(q.text);
     for (uint32_t t : reached) {
       const std::string& cand = tokens_[t];
       const int allowed = AllowedDistance(q.text.size(), cand.size());

@@ -56,27 +56,6 @@ struct QueryKeys {
   std::vector<uint64_t> phonetic;
 };
 
-// Whether the optimal string alignment distance between one pattern and each of many texts is
-// within a bound. Bit-parallel (Hyyrö 2003, "A bit-vector algorithm for computing Levenshtein
-// and Damerau edit distances"; the OSA form of rapidfuzz-cpp's osa_hyrroe2003): O(|text|) word
-// operations for a pattern of up to 64 bytes, stopping early once the last row exceeds the
-// bound by more than the bytes left; longer patterns take distance::OsaReference. Verifies the
-// tokens a query's deletion keys reach.
-//
-//   OsaPattern p("MUHAMMAD");
-//   p.Within("MUHAMAMD", 1);   // true: one transposition
-//
-// A value type for one thread; it refers to `pattern`, which must outlive it.
-class OsaPattern {
- public:
-  explicit OsaPattern(std::string_view pattern);
-  bool Within(std::string_view text, int bound) const;
-
- private:
-  std::string_view pattern_;
-  uint64_t match_[256];  // bit i of match_[c]: pattern_[i] == c
-};
-
 struct CandidateStats {
   uint32_t tokens_matched = 0;   // dictionary tokens that matched some query token
   uint32_t postings_scanned = 0;
