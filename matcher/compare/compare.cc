@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -222,6 +223,10 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
     for (int k = ua.first; k < ua.first + ua.count; ++k) best_a[k] = std::max(best_a[k], sim);
     for (int k = ub.first; k < ub.first + ub.count; ++k) best_b[k] = std::max(best_b[k], sim);
   };
+  auto keep = [&](size_t ia, size_t ib, double sim, bool exact, bool title, const char* method) {
+    pending.push_back({static_cast<int>(ia), static_cast<int>(ib), sim, exact, title, method});
+    note_best(a.summaries[ia], b.summaries[ib], sim);
+  };
   // The bound pass reads the candidate's unit summaries (one small array) and its units only
   // for particles and where a phonetic key may agree.
   for (size_t ia = 0; ia < a.units.size(); ++ia) {
@@ -244,10 +249,7 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
           continue;
         }
         const double bound = internal::SummaryBound(sa, a.units[ia], sb, b.units[ib], o);
-        if (bound < title_floor) continue;
-        pending.push_back(
-            {static_cast<int>(ia), static_cast<int>(ib), bound, false, true, nullptr});
-        note_best(sa, sb, bound);
+        if (bound >= title_floor) keep(ia, ib, bound, false, true, nullptr);
         continue;
       }
       if (a_particle || b_particle) {
@@ -263,17 +265,12 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
                    ua.count == 1 && ub.count == 1 && SmallOsa(ua.text(), ub.text()) <= 1) {
           s = {o.particle_typo_similarity, "particle"};
         }
-        if (s.score < o.min_token_similarity) continue;
-        pending.push_back(
-            {static_cast<int>(ia), static_cast<int>(ib), s.score, true, false, s.method});
-        note_best(sa, sb, s.score);
+        if (s.score >= o.min_token_similarity) keep(ia, ib, s.score, true, false, s.method);
         continue;
       }
       // Most unit pairs of two names are ruled out by the bound without a distance.
       const double bound = internal::SummaryBound(sa, a.units[ia], sb, b.units[ib], o);
-      if (bound < o.min_token_similarity) continue;
-      pending.push_back({static_cast<int>(ia), static_cast<int>(ib), bound, false, false, nullptr});
-      note_best(sa, sb, bound);
+      if (bound >= o.min_token_similarity) keep(ia, ib, bound, false, false, nullptr);
     }
   }
   const std::span<const double> ba(best_a.data(), n_a);
@@ -298,8 +295,8 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
     const PreparedUnit& ub = b.units[p.unit_b];
     UnitSimilarity s{p.sim, p.method};
     if (!p.exact) {
-      const bool a_initial = ua.count == 1 && a.tokens[ua.first].initial;
-      const bool b_initial = ub.count == 1 && b.tokens[ub.first].initial;
+      const bool a_initial = a.summaries[p.unit_a].flags & UnitSummary::kInitial;
+      const bool b_initial = b.summaries[p.unit_b].flags & UnitSummary::kInitial;
       s = TokenSimilarity(ua, a_initial, ub, b_initial, o);
       if (s.score < (p.title ? title_floor : o.min_token_similarity)) continue;
     }
@@ -349,21 +346,15 @@ NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
     cov_a |= e->mask_a;
     cov_b |= e->mask_b;
   }
-  for (size_t k = 0; k < a.tokens.size(); ++k) {
-    if (a.tokens[k].weight > 0 && (k >= kMaxAligned || !(cov_a >> k & 1))) {
-      out.unmatched_query.emplace_back(a.units[k].text());
-    }
-  }
-  for (size_t k = 0; k < b.tokens.size(); ++k) {
-    if (b.tokens[k].weight > 0 && (k >= kMaxAligned || !(cov_b >> k & 1))) {
-      out.unmatched_candidate.emplace_back(b.units[k].text());
-    }
-  }
-  // Titles weigh nothing; one paired with a name token spelt like it (KARI / QARI) is in the
-  // pairs, not among the ignored.
-  for (const auto& [n, cov] : {std::pair{&a, cov_a}, std::pair{&b, cov_b}}) {
+  // Each side's unpaired tokens: titles weigh nothing and are ignored (a title paired with a name
+  // token spelt like it, KARI / QARI, is in the pairs), the others are unmatched.
+  for (const auto& [n, cov, unmatched] : {std::tuple{&a, cov_a, &out.unmatched_query},
+                                         std::tuple{&b, cov_b, &out.unmatched_candidate}}) {
     for (size_t k = 0; k < n->tokens.size(); ++k) {
-      if (n->tokens[k].kind == TokenKind::kTitle && (k >= kMaxAligned || !(cov >> k & 1))) {
+      if (k < kMaxAligned && (cov >> k & 1)) continue;
+      if (n->tokens[k].weight > 0) {
+        unmatched->emplace_back(n->units[k].text());
+      } else if (n->tokens[k].kind == TokenKind::kTitle) {
         out.ignored.emplace_back(n->units[k].text());
       }
     }

@@ -146,7 +146,7 @@ uint64_t PhoneticKey(std::string_view key);
 
 // What the screening bound reads of a unit, 16 bytes, kept in one array per name apart from the
 // units' strings and keys: a comparison that the bound settles touches nothing else of the
-// candidate (SummaryUpperBound).
+// candidate (the bound of SimilarityUpperBound, read from summaries in the alignment).
 struct UnitSummary {
   enum Flag : uint8_t {
     kPairable = 1,  // may be paired (within the aligned tokens; a title only alone)
@@ -181,9 +181,8 @@ struct PreparedName {
   int name_token_count = 0;           // tokens that are neither titles, particles nor initials
 };
 
-// The summary of unit `u` of name `n` (whose tokens are prepared), and of a unit alone (no
-// kPairable or kParticle flag; `initial`: a lone initial token).
-UnitSummary Summarize(const PreparedName& n, const PreparedUnit& u);
+// The summary of a unit alone (PrepareName adds the flags that need its name: kPairable,
+// kParticle, kTitle; `initial`: a lone initial token).
 UnitSummary SummarizeUnit(const PreparedUnit& u, bool initial);
 
 // Prepares a normalized name (phonetic encoding happens here, once).
@@ -227,9 +226,5 @@ UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const Prep
 // (initials, stems, folded forms, units without a letter set).
 double SimilarityUpperBound(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
                             bool b_initial, const CompareOptions& options);
-// The same bound from the units' summaries; reads the units themselves (their phonetic keys) only
-// when the summaries' phonetic bits overlap and the spelling leaves the phonetic path open.
-double SummaryUpperBound(const UnitSummary& sa, const PreparedUnit& a, const UnitSummary& sb,
-                         const PreparedUnit& b, const CompareOptions& options);
 
 }  // namespace paxscreen::compare

@@ -124,6 +124,22 @@ void EncodeKeys(PreparedUnit& u, bool initial) {
 // values or Daitch-Mokotoff numbers; the multiplication spreads the latter).
 uint64_t KeyBit(uint64_t key) { return uint64_t{1} << ((key * 0x9E3779B97F4A7C15ull) >> 58); }
 
+// The summary of unit `u` of name `n`, whose tokens are prepared.
+UnitSummary Summarize(const PreparedName& n, const PreparedUnit& u) {
+  // The alignment pairs at most 64 tokens, and a title (weight 0) only alone.
+  const bool lone = u.count == 1 && u.first < n.tokens.size();
+  const bool title = lone && n.tokens[u.first].kind == TokenKind::kTitle;
+  bool pairable = u.first + u.count <= 64;
+  for (int k = u.first; k < u.first + u.count && pairable && !title; ++k) {
+    pairable = n.tokens[k].weight != 0;
+  }
+  UnitSummary s = SummarizeUnit(u, lone && n.tokens[u.first].initial);
+  if (pairable) s.flags |= UnitSummary::kPairable;
+  if (lone && n.tokens[u.first].kind == TokenKind::kParticle) s.flags |= UnitSummary::kParticle;
+  if (title) s.flags |= UnitSummary::kTitle;
+  return s;
+}
+
 }  // namespace
 
 void PreparedUnit::SetStrings(std::string_view text, std::string_view folded,
@@ -153,21 +169,6 @@ UnitSummary SummarizeUnit(const PreparedUnit& u, bool initial) {
   s.flags = (initial ? UnitSummary::kInitial : 0) |
             (u.folded_differs() ? UnitSummary::kFolded : 0) |
             (u.stem().empty() ? 0 : UnitSummary::kStem) | (u.cut ? UnitSummary::kCut : 0);
-  return s;
-}
-
-UnitSummary Summarize(const PreparedName& n, const PreparedUnit& u) {
-  // The alignment pairs at most 64 tokens, and a title (weight 0) only alone.
-  const bool lone = u.count == 1 && u.first < n.tokens.size();
-  const bool title = lone && n.tokens[u.first].kind == TokenKind::kTitle;
-  bool pairable = u.first + u.count <= 64;
-  for (int k = u.first; k < u.first + u.count && pairable && !title; ++k) {
-    pairable = n.tokens[k].weight != 0;
-  }
-  UnitSummary s = SummarizeUnit(u, lone && n.tokens[u.first].initial);
-  if (pairable) s.flags |= UnitSummary::kPairable;
-  if (lone && n.tokens[u.first].kind == TokenKind::kParticle) s.flags |= UnitSummary::kParticle;
-  if (title) s.flags |= UnitSummary::kTitle;
   return s;
 }
 

@@ -122,13 +122,8 @@ uint32_t LetterMask(std::string_view text) {
 // See unit_bound.h.
 double SimilarityUpperBound(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
                             bool b_initial, const CompareOptions& options) {
-  return SummaryUpperBound(SummarizeUnit(a, a_initial), a, SummarizeUnit(b, b_initial), b,
-                           options);
-}
-
-double SummaryUpperBound(const UnitSummary& sa, const PreparedUnit& a, const UnitSummary& sb,
-                         const PreparedUnit& b, const CompareOptions& options) {
-  return internal::SummaryBound(sa, a, sb, b, options);
+  return internal::SummaryBound(SummarizeUnit(a, a_initial), a, SummarizeUnit(b, b_initial), b,
+                                options);
 }
 
 UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,

@@ -1,5 +1,6 @@
-// Internal to matcher/compare: the unit-pair similarity bound (SummaryUpperBound), inlined into
-// the alignment's inner loop, where most unit pairs of a screening comparison end.
+// Internal to matcher/compare: the unit-pair similarity bound (SimilarityUpperBound) on unit
+// summaries, inlined into the alignment's inner loop, where most unit pairs of a screening
+// comparison end.
 #pragma once
 
 #include <algorithm>
