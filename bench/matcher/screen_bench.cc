@@ -48,6 +48,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
+#include "matcher/base/cpu_time.h"
 #include "matcher/base/env.h"
 #include "matcher/distance/batch.h"
 #include "matcher/harness/generator.h"
@@ -77,16 +78,6 @@ rusage Usage() {
   return u;
 }
 double PeakRssMb() { return Usage().ru_maxrss / 1024.0; }
-double CpuSeconds() {  // all threads of the process
-  const rusage u = Usage();
-  return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-// CPU time of the calling thread: the per-core figure when other processes share the cores.
-double ThreadCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 double MemAvailableMb() {
   std::ifstream f("/proc/meminfo");
   std::string key, unit;
@@ -423,11 +414,11 @@ void BM_ScreenScale(benchmark::State& state) {
     s.gen_s = Seconds(t0, Clock::now());
     ScreenOptions options;
     auto screener = std::make_unique<Screener>(options);
-    const double cpu0 = CpuSeconds();
+    const double cpu0 = ProcessCpuSeconds();
     t0 = Clock::now();
     screener->Load(std::move(list));
     s.build_s = Seconds(t0, Clock::now());
-    s.build_cpu_s = CpuSeconds() - cpu0;
+    s.build_cpu_s = ProcessCpuSeconds() - cpu0;
     malloc_trim(0);
     s.entries = screener->entry_count();
     s.names = screener->name_count();

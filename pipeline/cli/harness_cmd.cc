@@ -1,7 +1,6 @@
 // `paxscreen harness`: measures screening accuracy on a watchlist with generated, labelled
 // travellers: recall, false alarms per 1,000 travellers, recall per variant, and a sweep of
 // thresholds.
-#include <time.h>
 
 #include <chrono>
 #include <cstdio>
@@ -14,6 +13,7 @@
 #include <vector>
 
 #include "absl/flags/flag.h"
+#include "matcher/base/cpu_time.h"
 #include "matcher/harness/evaluate.h"
 #include "matcher/harness/generator.h"
 #include "matcher/normalize/normalize.h"
@@ -50,12 +50,6 @@ ABSL_FLAG(double, require_false_alarms, -1,
 
 namespace paxscreen::cli {
 namespace {
-
-double ProcessCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
-}
 
 constexpr char kUsage[] =
     "Usage: paxscreen harness --lists FILE[,FILE...] [--negatives N] [--seed S] [--at X]\n"
