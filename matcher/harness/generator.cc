@@ -84,6 +84,15 @@ void SetName(const std::vector<std::string>& tokens, model::Passenger* p, std::m
   }
 }
 
+// Where the name tokens are (not particles or titles), in order.
+std::vector<size_t> NameTokenPositions(const std::vector<std::string>& tokens) {
+  std::vector<size_t> at;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    if (normalize::ClassifyToken(tokens[k]) == normalize::TokenKind::kName) at.push_back(k);
+  }
+  return at;
+}
+
 }  // namespace
 
 std::string_view VariantName(Variant v) {
@@ -295,12 +304,8 @@ std::vector<LabelledTraveller> GenerateTravellers(const std::vector<model::Watch
             break;
           case Variant::kDroppedMiddle: {
             // A middle name token goes; at least two name tokens must stay.
-            std::vector<size_t> middles, names_at;
-            for (size_t k = 0; k < tokens.size(); ++k) {
-              if (normalize::ClassifyToken(tokens[k]) == normalize::TokenKind::kName) {
-                names_at.push_back(k);
-              }
-            }
+            const std::vector<size_t> names_at = NameTokenPositions(tokens);
+            std::vector<size_t> middles;
             for (size_t k = 1; k + 1 < names_at.size(); ++k) middles.push_back(names_at[k]);
             ok = !middles.empty() && names_at.size() >= 3;
             if (ok) tokens.erase(tokens.begin() + middles[rng() % middles.size()]);
@@ -313,12 +318,7 @@ std::vector<LabelledTraveller> GenerateTravellers(const std::vector<model::Watch
             // different kunya). A name of one name token has no middle to add to (no traveller;
             // the random stream of the travellers after it moves on by less).
             std::string middle = Pick(MiddleNames(), rng);
-            std::vector<size_t> names_at;
-            for (size_t k = 0; k < tokens.size(); ++k) {
-              if (normalize::ClassifyToken(tokens[k]) == normalize::TokenKind::kName) {
-                names_at.push_back(k);
-              }
-            }
+            const std::vector<size_t> names_at = NameTokenPositions(tokens);
             ok = names_at.size() >= 2;
             if (ok) tokens.insert(tokens.begin() + names_at[0] + 1, std::move(middle));
             break;
