@@ -71,6 +71,12 @@ struct CompareOptions {
   int search_budget = 20000;  // leaves visited by the alignment search before it settles
 };
 
+// The options screening compares names with (screen::ScreenOptions::compare's default): spelling-
+// only similarity is barely discounted (0.05), because typos are common in booking data and the
+// date of birth and the other features still separate namesakes; agreeing phonetic keys lift a
+// spelling score less (phonetic_floor 0.3). Both chosen on the accuracy harness.
+CompareOptions ScreeningCompareOptions();
+
 // One paired unit of the alignment (a unit is a token or adjacent tokens joined).
 struct TokenMatch {
   std::string query_token;      // "ABDULRAHMAN" when joined from ABDUL RAHMAN

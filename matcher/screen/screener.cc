@@ -45,16 +45,6 @@ int RarestTokenEntries(const compare::NameComparison& name,
 
 }  // namespace
 
-compare::CompareOptions ScreeningCompareOptions() {
-  compare::CompareOptions o;
-  o.spelling_only_discount = 0.05;
-  // Agreeing phonetic keys lift a spelling score less than for `paxscreen compare`: on the
-  // harness (UN+OFAC) this halves false alarms at 0.80-0.88 for < 0.1 point of recall, since
-  // one-letter-apart namesakes (FANG / WANG, ZAYED / SAYED) agree on a key as often as variants.
-  o.phonetic_floor = 0.3;
-  return o;
-}
-
 Screener::Screener(ScreenOptions options)
     : options_(std::move(options)),
       shards_(options_.shards > 0 ? options_.shards : DefaultShards()) {

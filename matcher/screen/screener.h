@@ -26,15 +26,13 @@
 
 namespace paxscreen::screen {
 
-compare::CompareOptions ScreeningCompareOptions();
-
 struct ScreenOptions {
   int shards = 0;  // 0: one per hardware thread
   // The name scorer's options for screening. Defaults differ from `paxscreen compare` where
   // the accuracy harness says screening is better served: spelling-only similarity is barely
   // discounted, because typos are common in booking data and the date of birth and the other
   // features still separate namesakes.
-  compare::CompareOptions compare = ScreeningCompareOptions();
+  compare::CompareOptions compare = compare::ScreeningCompareOptions();
   score::ScoreOptions score;
   index::TokenIndexOptions tokens;
   // Candidates whose best name comparison is below this are dropped before scoring, unless a

@@ -54,12 +54,8 @@ TEST_CASE("the similarity upper bound is never below a similarity that pairs", "
       units.push_back({&u, u.count == 1 && n.tokens[u.first].initial});
     }
   }
-  // The defaults and the screening options (screen::ScreeningCompareOptions: a smaller
-  // spelling-only discount and phonetic floor).
-  CompareOptions screening;
-  screening.spelling_only_discount = 0.05;
-  screening.phonetic_floor = 0.3;
-  const CompareOptions options = GENERATE_COPY(CompareOptions{}, screening);
+  // The defaults and the screening options (a smaller spelling-only discount and phonetic floor).
+  const CompareOptions options = GENERATE(CompareOptions{}, ScreeningCompareOptions());
   std::mt19937_64 rng(20261203);
   std::uniform_int_distribution<size_t> pick(0, units.size() - 1);
   int ruled_out = 0;
@@ -124,10 +120,7 @@ TEST_CASE("ComparePreparedScore equals ComparePrepared's score", "[compare][boun
 TEST_CASE("a floor settles only scores below it", "[compare][bound]") {
   std::vector<std::pair<size_t, size_t>> pairs;
   const std::vector<PreparedName> names = LabelledNames(&pairs);
-  CompareOptions screening;
-  screening.spelling_only_discount = 0.05;
-  screening.phonetic_floor = 0.3;
-  const CompareOptions options = GENERATE_COPY(CompareOptions{}, screening);
+  const CompareOptions options = GENERATE(CompareOptions{}, ScreeningCompareOptions());
   const double floor = GENERATE(0.5, 0.7, 0.85);
   int settled = 0;
   int above = 0;

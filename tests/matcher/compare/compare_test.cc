@@ -199,10 +199,7 @@ TEST_CASE("a name token spelt like the other name's title pairs with it", "[comp
   }
   // A name one letter from a short title stays a name (screening's options, where HANI / HAJI
   // would reach min_token_similarity), and two titles never pair with each other.
-  CompareOptions screening;
-  screening.spelling_only_discount = 0.05;
-  screening.phonetic_floor = 0.3;
-  const NameComparison hani = Cmp("HANI SAHIB", "HAJI SAHIB", screening);
+  const NameComparison hani = Cmp("HANI SAHIB", "HAJI SAHIB", ScreeningCompareOptions());
   CHECK(hani.pairs.size() == 1);
   CHECK(hani.score < 0.8);
   CHECK(Cmp("SHEIKH SAHIB", "HAJI SAHIB").pairs.size() == 1);
@@ -210,9 +207,8 @@ TEST_CASE("a name token spelt like the other name's title pairs with it", "[comp
 
 TEST_CASE("a lower phonetic floor (screening's 0.3) keeps variants and lowers near namesakes",
           "[compare]") {
-  CompareOptions screening;
-  screening.spelling_only_discount = 0.05;
-  screening.phonetic_floor = 0.3;
+  const CompareOptions screening = ScreeningCompareOptions();
+  REQUIRE(screening.phonetic_floor == 0.3);
   // Transliteration variants still pair high.
   CHECK(Cmp("MOHAMMED ALI", "MUHAMMAD ALI", screening).score > 0.9);
   CHECK(Cmp("YUSUF IBRAHIM", "YOUSSEF IBRAHIM", screening).score > 0.85);
