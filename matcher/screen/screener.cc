@@ -261,13 +261,7 @@ size_t Screener::MemoryBytes() const { return Memory().total(); }
 
 MemoryParts Screener::Memory() const {
   MemoryParts m;
-  for (const auto& slot : shards_) {
-    const MemoryParts s = slot.Load()->Memory();
-    m.prepared_names += s.prepared_names;
-    m.token_index += s.token_index;
-    m.documents += s.documents;
-    m.other += s.other;
-  }
+  for (const auto& slot : shards_) m += slot.Load()->Memory();
   return m;
 }
 

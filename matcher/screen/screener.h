@@ -70,6 +70,13 @@ struct MemoryParts {
   size_t documents = 0;       // the document-number index
   size_t other = 0;           // name references, entries per token
   size_t total() const { return prepared_names + token_index + documents + other; }
+  MemoryParts& operator+=(const MemoryParts& o) {
+    prepared_names += o.prepared_names;
+    token_index += o.token_index;
+    documents += o.documents;
+    other += o.other;
+    return *this;
+  }
 };
 
 // Thread-safety: Screen() may run on any number of threads at once, concurrently with Load()
