@@ -43,6 +43,30 @@ int RarestTokenEntries(const compare::NameComparison& name,
   return rarest;
 }
 
+// The lowest name score from which an entry can still reach a threshold for this traveller:
+// the lowest threshold less the most that the traveller's other features can add. A traveller
+// without a date of birth cannot gain the date's bonus, so names below the threshold itself are
+// settled by the comparison's bound; one with documents keeps `name_floor` (a document lifts any
+// name). Never below `name_floor`.
+double NameFloorFor(const score::PassengerFacts& facts, const model::Passenger& p,
+                    const ScreenOptions& o) {
+  if (!p.documents.empty()) return o.name_floor;
+  const score::ScoreOptions& s = o.score;
+  double threshold = s.default_threshold;
+  for (const auto& [list, t] : s.list_threshold) threshold = std::min(threshold, t);
+  double bonus = std::max(0.0, s.common_name_penalty);
+  if (facts.dob) {
+    bonus += std::max({0.0, s.dob_exact, s.dob_swapped, s.dob_same_year_month, s.dob_same_year,
+                       s.dob_within_range, s.dob_one_year_off, s.dob_conflict});
+  }
+  if (!facts.sex.empty()) bonus += std::max(0.0, s.sex_conflict);
+  if (!facts.nationality.empty()) {
+    bonus += std::max({0.0, s.nationality_match, s.nationality_conflict});
+  }
+  // Rounding must never drop a name that reaches the threshold.
+  return std::max(o.name_floor, threshold - bonus - 1e-9);
+}
+
 }  // namespace
 
 Screener::Screener(ScreenOptions options)
@@ -112,6 +136,7 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
   ScreenStats& st = stats != nullptr ? *stats : local;
   std::vector<Match> out;
   score::PassengerFacts facts = score::PrepareFacts(record, problems);
+  const double name_floor = NameFloorFor(facts, record.passenger, options_);
 
   compare::PreparedName query;
   std::vector<index::QueryKeys> query_tokens;  // keys computed once for all shards
@@ -171,10 +196,10 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
       const double penalty = ref.weak ? options_.weak_alias_penalty : 0.0;
       // Names that cannot reach the floor are mostly settled by the comparison's bound.
       double score = compare::ComparePreparedScore(query, shard->prepared(name), options_.compare,
-                                                   options_.name_floor + penalty);
+                                                   name_floor + penalty);
       ++st.names_compared;
       score = std::max(0.0, score - penalty);
-      if (score < options_.name_floor) continue;
+      if (score < name_floor) continue;
       if (!best.empty() && best.back().entry == ref.entry) {
         if (score > best.back().score) {
           best.back().name = name;

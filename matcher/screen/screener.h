@@ -37,6 +37,9 @@ struct ScreenOptions {
   index::TokenIndexOptions tokens;
   // Candidates whose best name comparison is below this are dropped before scoring, unless a
   // document matched. Kept below the thresholds so date of birth can still lift a near miss.
+  // Per traveller the floor rises to the lowest threshold less what the traveller's date of
+  // birth, sex and nationality can add (a traveller without a date: the threshold itself), so
+  // the comparison's bound settles more names; the events are the same.
   double name_floor = 0.70;
   double weak_alias_penalty = 0.04;  // subtracted when only a weak (low quality) alias matched
   bool screen_entities = false;      // compare passengers with organisations, vessels ...

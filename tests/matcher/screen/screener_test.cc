@@ -1,5 +1,9 @@
 #include "matcher/screen/screener.h"
 
+#include "matcher/base/env.h"
+#include "matcher/harness/generator.h"
+#include "matcher/watchlist/loader.h"
+
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <string>
@@ -167,6 +171,66 @@ TEST_CASE("a namesake on common list tokens without a date scores below a rare o
   const Match* dated = Find(dated_hits, "COMMON");
   REQUIRE(dated != nullptr);
   for (const auto& f : dated->score.features) CHECK(f.feature != "name_specificity");
+}
+
+// Screening at threshold `high` must give exactly the events that screening at a lower
+// threshold gives with a score >= `high`: the per-traveller name floor (the threshold less what
+// the traveller's date, sex and nationality can add) may skip names, never a hit.
+void CheckFloorKeepsEveryHit(const std::vector<model::WatchlistEntry>& list,
+                             const std::vector<harness::LabelledTraveller>& travellers) {
+  constexpr double kHigh = 0.80;
+  ScreenOptions high_o{.shards = 2};
+  high_o.score.default_threshold = kHigh;
+  ScreenOptions low_o = high_o;
+  low_o.score.default_threshold = 0.60;
+  low_o.name_floor = 0.50;
+  Screener high(high_o);
+  Screener low(low_o);
+  high.Load(list);
+  low.Load(list);
+  size_t hits = 0;
+  for (const auto& t : travellers) {
+    std::vector<std::pair<std::string, double>> want;
+    for (const Match& m : low.Screen(t.record, nullptr, nullptr)) {
+      if (m.score.score >= kHigh) want.emplace_back(m.entry_id, m.score.score);
+    }
+    std::vector<std::pair<std::string, double>> got;
+    for (const Match& m : high.Screen(t.record, nullptr, nullptr)) {
+      got.emplace_back(m.entry_id, m.score.score);
+    }
+    INFO("traveller " << t.record.record_id << ", date of birth '"
+                      << t.record.passenger.date_of_birth << "'");
+    REQUIRE(got == want);
+    hits += got.size();
+  }
+  CHECK(hits > travellers.size() / 4);  // the check compared real hits
+}
+
+TEST_CASE("the per-traveller name floor never drops a hit") {
+  std::vector<model::WatchlistEntry> list = SmallList();
+  list.push_back(Entry("E7", {"OMAR PATEK"}, {{1970, 2, 3, 0, false}}));
+  list.push_back(Entry("E8", {"DOST MOHAMMAD KHAN"}, {{1961, 0, 0, 0, false}}));
+  list.push_back(Entry("E9", {"IBRAHIMA CAMARA", "IBRAHIM KAMARA"}));
+  harness::HarnessOptions ho{.seed = 7, .per_entry = 20, .negatives = 300};
+  auto travellers = harness::GenerateTravellers(list, ho);
+  for (size_t i = 0; i < travellers.size(); i += 3) {
+    travellers[i].record.passenger.nationality = "PAK";
+  }
+  CheckFloorKeepsEveryHit(list, travellers);
+
+  const std::string dir = SharedDataDir();
+  if (dir.empty()) {
+    WARN("../shared/data absent: skipping the UN list part");
+    return;
+  }
+  auto loaded = watchlist::LoadWatchlists({dir + "/watchlists/un_consolidated.xml"});
+  REQUIRE(loaded.size() == 1);
+  REQUIRE(loaded[0].status.ok());
+  // Every fourth generated traveller: this test also runs under ThreadSanitizer.
+  auto all = harness::GenerateTravellers(loaded[0].entries, {.seed = 11, .negatives = 2000});
+  std::vector<harness::LabelledTraveller> un;
+  for (size_t i = 0; i < all.size(); i += 4) un.push_back(std::move(all[i]));
+  CheckFloorKeepsEveryHit(loaded[0].entries, un);
 }
 
 TEST_CASE("entities are not compared with passengers unless asked") {
