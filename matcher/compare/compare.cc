@@ -63,7 +63,9 @@ int SizeOf(const PreparedName& n) {
 using TokenValues = std::array<double, kMaxAligned>;  // one value per aligned token
 
 TokenValues EdgeTokens(const PreparedName& n) {
-  TokenValues edge{};
+  // Only the aligned tokens' values are written and read: no need to clear all 64.
+  TokenValues edge;
+  std::fill_n(edge.begin(), std::min(n.tokens.size(), kMaxAligned), 0.0);
   int first = -1;
   int last = -1;
   int surnames = 0;
@@ -93,7 +95,8 @@ TokenValues EdgeTokens(const PreparedName& n) {
 // Penalty weights of each aligned token of `n` when it stays unpaired.
 TokenValues UnpairedPenalties(const PreparedName& n, int own_size, int other_size,
                               const CompareOptions& o) {
-  TokenValues pen{};
+  TokenValues pen;
+  std::fill_n(pen.begin(), std::min(n.tokens.size(), kMaxAligned), 0.0);
   const TokenValues edge = EdgeTokens(n);
   for (size_t k = 0; k < n.tokens.size() && k < kMaxAligned; ++k) {
     const PreparedToken& t = n.tokens[k];
@@ -217,8 +220,10 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
   thread_local std::vector<Pending> pending;
   const double title_floor = std::max(o.title_similarity, o.min_token_similarity);
   pending.clear();
-  std::array<double, kMaxAligned> best_a{};
-  std::array<double, kMaxAligned> best_b{};
+  std::array<double, kMaxAligned> best_a;
+  std::array<double, kMaxAligned> best_b;
+  std::fill_n(best_a.begin(), n_a, 0.0);
+  std::fill_n(best_b.begin(), n_b, 0.0);
   auto note_best = [&](const auto& ua, const auto& ub, double sim) {
     for (int k = ua.first; k < ua.first + ua.count; ++k) best_a[k] = std::max(best_a[k], sim);
     for (int k = ub.first; k < ub.first + ub.count; ++k) best_b[k] = std::max(best_b[k], sim);
@@ -287,8 +292,8 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
   if (by_token.size() < n_a) by_token.resize(n_a);
   for (size_t k = 0; k < n_a; ++k) by_token[k].clear();
   if (floor > 0) {
-    best_a.fill(0);
-    best_b.fill(0);
+    std::fill_n(best_a.begin(), n_a, 0.0);
+    std::fill_n(best_b.begin(), n_b, 0.0);
   }
   for (const Pending& p : pending) {
     const PreparedUnit& ua = a.units[p.unit_a];

@@ -147,6 +147,11 @@ std::vector<std::string> DaitchMokotoff(std::string_view name) {
     branches.swap(next);
     last_letter = letter;
     i += rule->pattern.size();
+    // Full codes take no more digits: the rest of a long name (a joined span) changes nothing.
+    if (std::all_of(branches.begin(), branches.end(),
+                    [](const Branch& b) { return b.code.size() >= kCodeLength; })) {
+      break;
+    }
   }
   std::vector<std::string> codes;
   codes.reserve(branches.size());
