@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdlib>
 #include <span>
 #include <string>
 #include <tuple>
@@ -198,7 +199,7 @@ bool MayReach(std::span<const double> best_a, std::span<const double> best_b,
 // Aligns `a` and `b`. With `floor` > 0 the alignment may stop early, leaving out->score below
 // `floor` (not the score), when an upper bound shows the score cannot reach it.
 void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o, double floor,
-           Alignment* out) {
+           SimilarityMemo* memo, Alignment* out) {
   const size_t n_a = std::min(a.tokens.size(), kMaxAligned);
   const size_t n_b = std::min(b.tokens.size(), kMaxAligned);
   const int size_a = SizeOf(a);
@@ -237,7 +238,10 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
   for (size_t ia = 0; ia < a.units.size(); ++ia) {
     const UnitSummary& sa = a.summaries[ia];
     if (!(sa.flags & UnitSummary::kPairable)) continue;
-    for (size_t ib = 0; ib < b.summaries.size(); ++ib) {
+    // A span pairs only with a single token, and a name's first units are its tokens.
+    const size_t b_end = sa.count > 1 ? std::min(b.tokens.size(), b.summaries.size())
+                                      : b.summaries.size();
+    for (size_t ib = 0; ib < b_end; ++ib) {
       const UnitSummary& sb = b.summaries[ib];
       if ((sa.count > 1 && sb.count > 1) || !(sb.flags & UnitSummary::kPairable)) continue;
       const bool a_particle = sa.flags & UnitSummary::kParticle;
@@ -261,13 +265,24 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
         // A lone particle pairs only with the same particle (or a name spelt the same, BEN), or
         // with a one-edit slip of a particle of 4+ letters written as a name (ABDLU, ADBUL for
         // ABDUL: the slip hides it from the particle list, not from the reader).
+        // The summaries rule out most pairs before a string is read: equal texts have equal
+        // lengths, folded forms differ from the texts only where flagged, and one edit changes
+        // the length by at most one and adds at most one letter to either letter set.
         const PreparedUnit& ua = a.units[ia];
         const PreparedUnit& ub = b.units[ib];
+        const bool folded = ((sa.flags | sb.flags) & UnitSummary::kFolded) != 0;
+        const bool capped = sa.length == 255 || sb.length == 255;
+        const int only_a = internal::PopCount(sa.letters & ~sb.letters);
+        const int only_b = internal::PopCount(sb.letters & ~sa.letters);
+        const int length_gap = std::abs(int{sa.length} - int{sb.length});
         UnitSimilarity s;
-        if (ua.text() == ub.text() || ua.folded() == ub.folded()) {
+        if (((sa.length == sb.length || capped) && ua.text() == ub.text()) ||
+            (folded && ua.folded() == ub.folded())) {
           s = {1.0, "particle"};
-        } else if (a_particle != b_particle && std::min(ua.text().size(), ub.text().size()) >= 4 &&
-                   ua.count == 1 && ub.count == 1 && SmallOsa(ua.text(), ub.text()) <= 1) {
+        } else if (a_particle != b_particle && std::min(sa.length, sb.length) >= 4 &&
+                   sa.count == 1 && sb.count == 1 &&
+                   (capped || (length_gap <= 1 && only_a <= 1 && only_b <= 1)) &&
+                   SmallOsa(ua.text(), ub.text()) <= 1) {
           s = {o.particle_typo_similarity, "particle"};
         }
         if (s.score >= o.min_token_similarity) keep(ia, ib, s.score, true, false, s.method);
@@ -302,7 +317,8 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
     if (!p.exact) {
       const bool a_initial = a.summaries[p.unit_a].flags & UnitSummary::kInitial;
       const bool b_initial = b.summaries[p.unit_b].flags & UnitSummary::kInitial;
-      s = TokenSimilarity(ua, a_initial, ub, b_initial, o);
+      s = memo != nullptr ? memo->Get(p.unit_a, ua, a_initial, ub, b_initial, o)
+                          : TokenSimilarity(ua, a_initial, ub, b_initial, o);
       if (s.score < (p.title ? title_floor : o.min_token_similarity)) continue;
     }
     if (floor > 0) note_best(ua, ub, s.score);
@@ -341,9 +357,9 @@ CompareOptions ScreeningCompareOptions() {
 }
 
 double ComparePreparedScore(const PreparedName& a, const PreparedName& b,
-                            const CompareOptions& o, double floor) {
+                            const CompareOptions& o, double floor, SimilarityMemo* memo) {
   Alignment alignment;
-  Align(a, b, o, floor, &alignment);
+  Align(a, b, o, floor, memo, &alignment);
   return std::clamp(alignment.score, 0.0, 1.0);
 }
 
@@ -351,7 +367,7 @@ NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
                                const CompareOptions& o) {
   NameComparison out;
   Alignment alignment;
-  Align(a, b, o, 0.0, &alignment);
+  Align(a, b, o, 0.0, nullptr, &alignment);
 
   uint64_t cov_a = 0;
   uint64_t cov_b = 0;

@@ -32,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "matcher/normalize/normalize.h"
@@ -194,6 +195,8 @@ UnitSummary SummarizeUnit(const PreparedUnit& u, bool initial);
 // Prepares a normalized name (phonetic encoding happens here, once).
 PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOptions& options = {});
 
+class SimilarityMemo;  // below
+
 // Compares two prepared names. `a` is the query (passenger), `b` the candidate (list entry);
 // the score is symmetric up to search ties.
 NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
@@ -204,8 +207,10 @@ NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
 // score an upper bound (each token's best possible pairing, from the unit bounds) puts below it
 // returns 0 without computing a distance, so a screening floor makes most of a query's
 // unrelated candidates cheap.
+// `memo`, when given, holds the unit similarities of `a` computed so far (see SimilarityMemo).
 double ComparePreparedScore(const PreparedName& a, const PreparedName& b,
-                            const CompareOptions& options = {}, double floor = 0);
+                            const CompareOptions& options = {}, double floor = 0,
+                            SimilarityMemo* memo = nullptr);
 
 // Convenience: prepares and compares.
 NameComparison CompareNames(const normalize::NormalizedName& a, const normalize::NormalizedName& b,
@@ -232,5 +237,27 @@ UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const Prep
 // (initials, stems, folded forms, units without a letter set).
 double SimilarityUpperBound(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
                             bool b_initial, const CompareOptions& options);
+
+// The unit similarities of one query against many names, remembered: a list's names repeat
+// their tokens (MUHAMMAD, AHMED, AL) across entries and aliases, so most unit pairs a query meets
+// recur (about two in three on the UN + OFAC harness). A hit is verified against the list unit's
+// strings and flags, so the results are exactly TokenSimilarity's. One query at a time: Reset()
+// before the next query. Not thread-safe; each thread keeps its own.
+class SimilarityMemo {
+ public:
+  void Reset() { entries_.clear(); }
+  // TokenSimilarity(a, a_initial, b, b_initial, options) for unit `a_index` of the current query.
+  UnitSimilarity Get(size_t a_index, const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
+                     bool b_initial, const CompareOptions& options);
+  size_t size() const { return entries_.size(); }
+
+ private:
+  struct Entry {
+    const PreparedUnit* unit;  // the list unit first seen with this key
+    bool initial;
+    UnitSimilarity similarity;
+  };
+  absl::flat_hash_map<uint64_t, Entry> entries_;
+};
 
 }  // namespace paxscreen::compare

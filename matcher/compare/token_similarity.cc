@@ -7,6 +7,7 @@
 #include "matcher/compare/compare.h"
 #include "matcher/compare/small_distance.h"
 #include "matcher/compare/unit_bound.h"
+#include "xxhash.h"
 
 namespace paxscreen::compare {
 namespace {
@@ -196,6 +197,30 @@ UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const Prep
     out = {options.feminine_cap, "nisba_form"};
   }
   return out;
+}
+
+UnitSimilarity SimilarityMemo::Get(size_t a_index, const PreparedUnit& a, bool a_initial,
+                                   const PreparedUnit& b, bool b_initial,
+                                   const CompareOptions& options) {
+  // What TokenSimilarity reads of `b`: its strings (the phonetic keys and letters follow from
+  // the text and the initial flag), whether it is a span, a cut MRZ token, an initial.
+  const uint64_t flags = (b.count > 1 ? 1 : 0) | (b.cut ? 2 : 0) | (b_initial ? 4 : 0);
+  const std::string_view text = b.text();
+  uint64_t key = XXH3_64bits_withSeed(text.data(), text.size(), (a_index << 3) | flags);
+  if (b.folded_differs()) key ^= XXH3_64bits(b.folded().data(), b.folded().size()) * 3;
+  if (!b.stem().empty()) key ^= XXH3_64bits(b.stem().data(), b.stem().size()) * 5;
+  auto [it, inserted] = entries_.try_emplace(key);
+  if (inserted) {
+    it->second = {&b, b_initial, TokenSimilarity(a, a_initial, b, b_initial, options)};
+    return it->second.similarity;
+  }
+  const Entry& e = it->second;
+  const PreparedUnit& seen = *e.unit;
+  if (seen.text() == text && seen.folded() == b.folded() && seen.stem() == b.stem() &&
+      (seen.count > 1) == (b.count > 1) && seen.cut == b.cut && e.initial == b_initial) {
+    return e.similarity;
+  }
+  return TokenSimilarity(a, a_initial, b, b_initial, options);  // a 64-bit collision
 }
 
 }  // namespace paxscreen::compare

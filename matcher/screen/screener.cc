@@ -167,6 +167,10 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
     compare::NameComparison comparison;
   };
   std::vector<Best> best;
+  // Unit similarities of this query, shared by its comparisons in every shard (the snapshots
+  // hold the list units it points to until the query ends).
+  thread_local compare::SimilarityMemo memo;
+  memo.Reset();
   for (const std::shared_ptr<const Shard>& shard : snapshots) {
     best.clear();
     candidates.clear();
@@ -196,7 +200,7 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
       const double penalty = ref.weak ? options_.weak_alias_penalty : 0.0;
       // Names that cannot reach the floor are mostly settled by the comparison's bound.
       double score = compare::ComparePreparedScore(query, shard->prepared(name), options_.compare,
-                                                   name_floor + penalty);
+                                                   name_floor + penalty, &memo);
       ++st.names_compared;
       score = std::max(0.0, score - penalty);
       if (score < name_floor) continue;

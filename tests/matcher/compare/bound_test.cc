@@ -117,6 +117,28 @@ TEST_CASE("ComparePreparedScore equals ComparePrepared's score", "[compare][boun
   }
 }
 
+TEST_CASE("a similarity memo gives the scores computed without it", "[compare][bound]") {
+  std::vector<std::pair<size_t, size_t>> pairs;
+  const std::vector<PreparedName> names = LabelledNames(&pairs);
+  const CompareOptions options = ScreeningCompareOptions();
+  SimilarityMemo memo;
+  size_t remembered = 0;
+  // Each labelled name as a query against every name, as screening meets a list: the memo
+  // serves one query, then is reset.
+  for (size_t q = 0; q < names.size(); q += 7) {
+    memo.Reset();
+    for (size_t n = 0; n < names.size(); ++n) {
+      INFO(q << " " << n);
+      REQUIRE(ComparePreparedScore(names[q], names[n], options, 0.0, &memo) ==
+              ComparePreparedScore(names[q], names[n], options));
+      REQUIRE(ComparePreparedScore(names[q], names[n], options, 0.7, &memo) ==
+              ComparePreparedScore(names[q], names[n], options, 0.7));
+    }
+    remembered += memo.size();
+  }
+  CHECK(remembered > 0);
+}
+
 TEST_CASE("a floor settles only scores below it", "[compare][bound]") {
   std::vector<std::pair<size_t, size_t>> pairs;
   const std::vector<PreparedName> names = LabelledNames(&pairs);
