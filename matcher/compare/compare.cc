@@ -244,6 +244,12 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
     for (size_t ib = 0; ib < b_end; ++ib) {
       const UnitSummary& sb = b.summaries[ib];
       if ((sa.count > 1 && sb.count > 1) || !(sb.flags & UnitSummary::kPairable)) continue;
+      if (!((sa.flags | sb.flags) & (UnitSummary::kTitle | UnitSummary::kParticle))) {
+        // Two name units, the common case: most are ruled out by the bound without a distance.
+        const double bound = internal::SummaryBound(sa, a.units[ia], sb, b.units[ib], o);
+        if (bound >= o.min_token_similarity) keep(ia, ib, bound, false, false, nullptr);
+        continue;
+      }
       const bool a_particle = sa.flags & UnitSummary::kParticle;
       const bool b_particle = sb.flags & UnitSummary::kParticle;
       if ((sa.flags | sb.flags) & UnitSummary::kTitle) {
@@ -261,36 +267,30 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
         if (bound >= title_floor) keep(ia, ib, bound, false, true, nullptr);
         continue;
       }
-      if (a_particle || b_particle) {
-        // A lone particle pairs only with the same particle (or a name spelt the same, BEN), or
-        // with a one-edit slip of a particle of 4+ letters written as a name (ABDLU, ADBUL for
-        // ABDUL: the slip hides it from the particle list, not from the reader).
-        // The summaries rule out most pairs before a string is read: equal texts have equal
-        // lengths, folded forms differ from the texts only where flagged, and one edit changes
-        // the length by at most one and adds at most one letter to either letter set.
-        const PreparedUnit& ua = a.units[ia];
-        const PreparedUnit& ub = b.units[ib];
-        const bool folded = ((sa.flags | sb.flags) & UnitSummary::kFolded) != 0;
-        const bool capped = sa.length == 255 || sb.length == 255;
-        const int only_a = internal::PopCount(sa.letters & ~sb.letters);
-        const int only_b = internal::PopCount(sb.letters & ~sa.letters);
-        const int length_gap = std::abs(int{sa.length} - int{sb.length});
-        UnitSimilarity s;
-        if (((sa.length == sb.length || capped) && ua.text() == ub.text()) ||
-            (folded && ua.folded() == ub.folded())) {
-          s = {1.0, "particle"};
-        } else if (a_particle != b_particle && std::min(sa.length, sb.length) >= 4 &&
-                   sa.count == 1 && sb.count == 1 &&
-                   (capped || (length_gap <= 1 && only_a <= 1 && only_b <= 1)) &&
-                   SmallOsa(ua.text(), ub.text()) <= 1) {
-          s = {o.particle_typo_similarity, "particle"};
-        }
-        if (s.score >= o.min_token_similarity) keep(ia, ib, s.score, true, false, s.method);
-        continue;
+      // A particle and a unit of the other name (titles went above).
+      // A lone particle pairs only with the same particle (or a name spelt the same, BEN), or
+      // with a one-edit slip of a particle of 4+ letters written as a name (ABDLU, ADBUL for
+      // ABDUL: the slip hides it from the particle list, not from the reader).
+      // The summaries rule out most pairs before a string is read: equal texts have equal
+      // lengths, folded forms differ from the texts only where flagged, and one edit changes
+      // the length by at most one and adds at most one letter to either letter set.
+      const PreparedUnit& ua = a.units[ia];
+      const PreparedUnit& ub = b.units[ib];
+      const bool folded = ((sa.flags | sb.flags) & UnitSummary::kFolded) != 0;
+      const bool capped = sa.length == 255 || sb.length == 255;
+      const auto [only_a, only_b] = internal::LettersOnly(sa.letters, sb.letters);
+      const int length_gap = std::abs(int{sa.length} - int{sb.length});
+      UnitSimilarity s;
+      if (((sa.length == sb.length || capped) && ua.text() == ub.text()) ||
+          (folded && ua.folded() == ub.folded())) {
+        s = {1.0, "particle"};
+      } else if (a_particle != b_particle && std::min(sa.length, sb.length) >= 4 &&
+                 sa.count == 1 && sb.count == 1 &&
+                 (capped || (length_gap <= 1 && only_a <= 1 && only_b <= 1)) &&
+                 SmallOsa(ua.text(), ub.text()) <= 1) {
+        s = {o.particle_typo_similarity, "particle"};
       }
-      // Most unit pairs of two names are ruled out by the bound without a distance.
-      const double bound = internal::SummaryBound(sa, a.units[ia], sb, b.units[ib], o);
-      if (bound >= o.min_token_similarity) keep(ia, ib, bound, false, false, nullptr);
+      if (s.score >= o.min_token_similarity) keep(ia, ib, s.score, true, false, s.method);
     }
   }
   const std::span<const double> ba(best_a.data(), n_a);

@@ -163,6 +163,9 @@ struct UnitSummary {
     kStem = 16,     // has a PreparedUnit::stem
     kTitle = 32,    // a lone title token
     kCut = 64,      // PreparedUnit::cut
+    // The bound cannot tell this unit's similarities: kInitial, kFolded or kCut is set, the
+    // text has no letter A-Z, or it is 255 characters or longer.
+    kLoose = 128,
   };
   // One bit per phonetic key of the unit (a Bloom filter of 64 bits): two units that share a key
   // share a bit, so no common bit means no agreeing key.

@@ -169,6 +169,9 @@ UnitSummary SummarizeUnit(const PreparedUnit& u, bool initial) {
   s.flags = (initial ? UnitSummary::kInitial : 0) |
             (u.folded_differs() ? UnitSummary::kFolded : 0) |
             (u.stem().empty() ? 0 : UnitSummary::kStem) | (u.cut ? UnitSummary::kCut : 0);
+  if (initial || u.folded_differs() || u.cut || s.letters == 0 || s.length == 255) {
+    s.flags |= UnitSummary::kLoose;
+  }
   return s;
 }
 

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 #include "matcher/compare/compare.h"
 
@@ -15,12 +16,15 @@ namespace paxscreen::compare::internal {
 // The first phonetic key the two units share, or nullptr (token_similarity.cc).
 const char* PhoneticAgreement(const PreparedUnit& a, const PreparedUnit& b);
 
-// Population count without the POPCNT instruction (baseline x86-64 lacks it, and the compiler's
-// fallback is a library call).
-inline int PopCount(uint32_t x) {
-  x = x - ((x >> 1) & 0x55555555u);
-  x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
-  return static_cast<int>((((x + (x >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24);
+// |a \ b| and |b \ a| for two letter sets, by one population count of both halves of a 64-bit
+// word: after the byte sums, multiplying by 0x01010101 gathers the low word's four byte counts
+// in byte 3 and the high word's in byte 7 (each at most 32: no carry crosses a byte).
+inline std::pair<int, int> LettersOnly(uint32_t a, uint32_t b) {
+  uint64_t x = uint64_t{a & ~b} | (uint64_t{b & ~a} << 32);
+  x = x - ((x >> 1) & 0x5555555555555555ull);
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = ((x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full) * 0x01010101ull;
+  return {static_cast<int>((x >> 24) & 0xFF), static_cast<int>(x >> 56)};
 }
 
 // 1 / n for the lengths a summary holds (0 for 0): multiplications instead of divisions.
@@ -42,15 +46,13 @@ inline constexpr std::array<double, 256> kInverse = [] {
 // bound is 1.
 inline double SummaryBound(const UnitSummary& sa, const PreparedUnit& a, const UnitSummary& sb,
                            const PreparedUnit& b, const CompareOptions& options) {
-  constexpr uint8_t kUnbounded = UnitSummary::kInitial | UnitSummary::kFolded | UnitSummary::kCut;
-  if (sa.letters == 0 || sb.letters == 0 || ((sa.flags | sb.flags) & kUnbounded) != 0) return 1.0;
+  // kLoose: an initial, a folded form, a cut MRZ token, no letter set, or 255+ characters.
+  if (((sa.flags | sb.flags) & UnitSummary::kLoose) != 0) return 1.0;
   if ((sa.flags & sb.flags & UnitSummary::kStem) != 0) return 1.0;
-  if (sa.length == 255 || sb.length == 255) return 1.0;  // longer than a summary tells
   const size_t la = sa.length;
   const size_t lb = sb.length;
   if (2 * std::min(la, lb) < std::max(la, lb)) return 0.0;  // TokenSimilarity's length rule
-  const int only_a = PopCount(sa.letters & ~sb.letters);
-  const int only_b = PopCount(sb.letters & ~sa.letters);
+  const auto [only_a, only_b] = LettersOnly(sa.letters, sb.letters);
   const int missing = std::max({only_a, only_b, static_cast<int>(la > lb ? la - lb : lb - la)});
   const double osa_upper = 1.0 - missing * kInverse[std::max(la, lb)];
   // Jaro-Winkler: a letter absent from the other string matches nothing, so at most

@@ -4,6 +4,7 @@
 // score at or above the floor exactly and a value below the floor otherwise. Checked on the units
 // of the labelled pair set's names, which cover the cultures, particles, folded forms and joined
 // spans the matcher meets.
+#include <bit>
 #include <fstream>
 #include <random>
 #include <string>
@@ -14,6 +15,7 @@
 #include "matcher/base/env.h"
 #include "matcher/compare/compare.h"
 #include "matcher/compare/pairs_csv.h"
+#include "matcher/compare/unit_bound.h"
 
 namespace paxscreen::compare {
 namespace {
@@ -115,6 +117,19 @@ TEST_CASE("ComparePreparedScore equals ComparePrepared's score", "[compare][boun
     CHECK(ComparePreparedScore(names[ia], names[other], options) ==
           ComparePrepared(names[ia], names[other], options).score);
   }
+}
+
+TEST_CASE("LettersOnly counts each set's letters the other lacks", "[compare][bound]") {
+  std::mt19937_64 rng(5);
+  for (int i = 0; i < 100000; ++i) {
+    const uint32_t a = static_cast<uint32_t>(rng());
+    const uint32_t b = i % 2 ? static_cast<uint32_t>(rng()) : a ^ (1u << (rng() % 32));
+    const auto [only_a, only_b] = internal::LettersOnly(a, b);
+    REQUIRE(only_a == std::popcount(a & ~b));
+    REQUIRE(only_b == std::popcount(b & ~a));
+  }
+  CHECK(internal::LettersOnly(~0u, 0u) == std::pair<int, int>{32, 0});
+  CHECK(internal::LettersOnly(0u, ~0u) == std::pair<int, int>{0, 32});
 }
 
 TEST_CASE("a similarity memo gives the scores computed without it", "[compare][bound]") {
