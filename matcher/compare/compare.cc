@@ -48,13 +48,6 @@ double SpanWeight(const PreparedName& n, const PreparedUnit& u) {
   return w;
 }
 
-// Names and initials count towards a name's size; particles and titles do not.
-int SizeOf(const PreparedName& n) {
-  int size = 0;
-  for (const auto& t : n.tokens) size += (t.kind == TokenKind::kName) ? 1 : 0;
-  return size;
-}
-
 // The share of `missing_edge_penalty` that name token k costs when it stays unpaired (the rest
 // of the missing-name penalty is `missing_middle_penalty`). Roles unknown: the first and last
 // name tokens are edges (share 1), the others middle names (share 0). Roles known: the surname
@@ -64,31 +57,13 @@ int SizeOf(const PreparedName& n) {
 using TokenValues = std::array<double, kMaxAligned>;  // one value per aligned token
 
 TokenValues EdgeTokens(const PreparedName& n) {
-  // Only the aligned tokens' values are written and read: no need to clear all 64.
+  // Only the aligned tokens' values are written and read: no need to clear all 64. The shares
+  // are set by PrepareName (SetEdges in prepare.cc).
   TokenValues edge;
-  std::fill_n(edge.begin(), std::min(n.tokens.size(), kMaxAligned), 0.0);
-  int first = -1;
-  int last = -1;
-  int surnames = 0;
-  int givens = 0;
-  bool roles = false;
-  for (size_t k = 0; k < n.tokens.size(); ++k) {
-    roles |= (n.tokens[k].role != TokenRole::kUnknown);
-    if (n.tokens[k].kind != TokenKind::kName) continue;
-    if (first < 0) first = static_cast<int>(k);
-    last = static_cast<int>(k);
-    surnames += n.tokens[k].role == TokenRole::kSurname ? 1 : 0;
-    givens += n.tokens[k].role == TokenRole::kGiven ? 1 : 0;
-  }
-  if (roles) {
-    for (size_t k = 0; k < n.tokens.size() && k < kMaxAligned; ++k) {
-      if (n.tokens[k].kind != TokenKind::kName) continue;
-      if (n.tokens[k].role == TokenRole::kSurname) edge[k] = 1.0 / surnames;
-      if (n.tokens[k].role == TokenRole::kGiven) edge[k] = 1.0 / givens;
-    }
-  } else {
-    if (first >= 0 && first < static_cast<int>(kMaxAligned)) edge[first] = 1.0;
-    if (last >= 0 && last < static_cast<int>(kMaxAligned)) edge[last] = 1.0;
+  const size_t n_aligned = std::min(n.tokens.size(), kMaxAligned);
+  for (size_t k = 0; k < n_aligned; ++k) {
+    const uint8_t parts = n.tokens[k].edge_parts;
+    edge[k] = parts == 0 ? 0.0 : 1.0 / parts;
   }
   return edge;
 }
@@ -202,8 +177,8 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
            SimilarityMemo* memo, Alignment* out) {
   const size_t n_a = std::min(a.tokens.size(), kMaxAligned);
   const size_t n_b = std::min(b.tokens.size(), kMaxAligned);
-  const int size_a = SizeOf(a);
-  const int size_b = SizeOf(b);
+  const int size_a = a.size;
+  const int size_b = b.size;
   const TokenValues pen_a_all = UnpairedPenalties(a, size_a, size_b, o);
   const TokenValues pen_b_all = UnpairedPenalties(b, size_b, size_a, o);
   const std::span<const double> pen_a(pen_a_all.data(), n_a);

@@ -181,6 +181,9 @@ struct PreparedToken {
   normalize::TokenKind kind = normalize::TokenKind::kName;
   normalize::TokenRole role = normalize::TokenRole::kUnknown;
   bool initial = false;
+  // The share of an edge (first or last name, or a whole surname or given-name part) this token
+  // carries when it stays unpaired: 1 / edge_parts, 0 for none (see compare.cc, EdgeTokens).
+  uint8_t edge_parts = 0;
   double weight = 1.0;
 };
 
@@ -189,6 +192,7 @@ struct PreparedName {
   std::vector<PreparedUnit> units;    // units[i] for i < tokens.size() is token i; then spans
   std::vector<UnitSummary> summaries;  // summaries[i] summarizes units[i]
   int name_token_count = 0;           // tokens that are neither titles, particles nor initials
+  int size = 0;                       // tokens of kind kName (names and initials)
 };
 
 // The summary of a unit alone (PrepareName adds the flags that need its name: kPairable,

@@ -15,6 +15,7 @@ namespace paxscreen::compare {
 namespace {
 
 using normalize::TokenKind;
+using normalize::TokenRole;
 
 // Longest first. Remainders shorter than 3 letters are not stripped (ABDU, ALI).
 constexpr std::array<std::string_view, 9> kAbdPrefixes = {
@@ -138,6 +139,38 @@ UnitSummary Summarize(const PreparedName& n, const PreparedUnit& u) {
   if (lone && n.tokens[u.first].kind == TokenKind::kParticle) s.flags |= UnitSummary::kParticle;
   if (title) s.flags |= UnitSummary::kTitle;
   return s;
+}
+
+// Which tokens are edges, and the name's size (compare.cc reads both on every comparison).
+// Roles unknown: the first and last name tokens are edges. Roles known: the surname and the
+// given names each carry one edge, spread over their name tokens.
+void SetEdges(PreparedName& n) {
+  int first = -1;
+  int last = -1;
+  int surnames = 0;
+  int givens = 0;
+  bool roles = false;
+  n.size = 0;
+  for (size_t k = 0; k < n.tokens.size(); ++k) {
+    roles |= (n.tokens[k].role != TokenRole::kUnknown);
+    if (n.tokens[k].kind != TokenKind::kName) continue;
+    ++n.size;
+    if (first < 0) first = static_cast<int>(k);
+    last = static_cast<int>(k);
+    surnames += n.tokens[k].role == TokenRole::kSurname ? 1 : 0;
+    givens += n.tokens[k].role == TokenRole::kGiven ? 1 : 0;
+  }
+  for (PreparedToken& t : n.tokens) t.edge_parts = 0;
+  if (roles) {
+    for (PreparedToken& t : n.tokens) {
+      if (t.kind != TokenKind::kName) continue;
+      if (t.role == TokenRole::kSurname) t.edge_parts = static_cast<uint8_t>(surnames);
+      if (t.role == TokenRole::kGiven) t.edge_parts = static_cast<uint8_t>(givens);
+    }
+  } else {
+    if (first >= 0) n.tokens[first].edge_parts = 1;
+    if (last >= 0) n.tokens[last].edge_parts = 1;
+  }
 }
 
 }  // namespace
@@ -269,6 +302,7 @@ PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOpt
   // Lists keep millions of prepared names: no spare capacity (3n units were reserved).
   out.units.shrink_to_fit();
   out.tokens.shrink_to_fit();
+  SetEdges(out);
   out.summaries.reserve(out.units.size());
   for (const PreparedUnit& u : out.units) out.summaries.push_back(Summarize(out, u));
   return out;
