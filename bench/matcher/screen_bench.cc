@@ -327,6 +327,11 @@ struct Summary {
   double records_per_s = 0, p50_us = 0, p99_us = 0, cpu_records_per_s = 0, cpu_p50_us = 0,
          cpu_p99_us = 0, candidates_per_record = 0, compared_per_record = 0,
          tokens_matched_per_record = 0, postings_per_record = 0;
+  // PAXSCREEN_SCREEN_BENCH_INDEX_DETAIL: the index's counters summed over shards, per record,
+  // and the CPU time of the candidate lookups alone.
+  bool detail_run = false;
+  index::CandidateStats detail;
+  double detail_records = 0, detail_lookup_us = 0, detail_prepare_us = 0;
   size_t index_hits = 0, oracle_hits = 0, both = 0, positives = 0, positives_found = 0,
          negatives = 0, negatives_with_hits = 0, score_mismatch = 0;
   bool oracle_run = false;
@@ -380,6 +385,42 @@ void Publish(benchmark::State& state, Summary s) {
 bool OracleEnabled() {
   const char* v = std::getenv("PAXSCREEN_SCREEN_BENCH_ORACLE");
   return v == nullptr || std::string(v) != "0";
+}
+
+// The index's own counters (Screener keeps only three of them): shards built as the Screener
+// builds them (entries dealt round-robin instead of by a hash of their id), every query looked up
+// in each as Screener::Screen does, without the comparison.
+void IndexDetail(uint64_t entries, int shards, const ScreenOptions& options,
+                 const std::vector<Query>& queries, Summary* s) {
+  std::vector<std::shared_ptr<const Shard>> built;
+  for (int k = 0; k < shards; ++k) {
+    std::vector<model::WatchlistEntry> part;
+    for (uint64_t e = k; e < entries; e += shards) part.push_back(MakeEntry(e).entry);
+    built.push_back(Shard::Build(std::move(part), options));
+  }
+  std::vector<uint32_t> candidates;
+  for (int pass = 0; pass < 2; ++pass) {  // the first warms the caches
+    s->detail = {};
+    s->detail_lookup_us = s->detail_prepare_us = 0;
+    for (const Query& q : queries) {
+      auto normalized = NormalizePassenger(q.record.passenger);
+      if (!normalized.ok()) continue;
+      const double c0 = ThreadCpuSeconds();
+      compare::PreparedName prepared = compare::PrepareName(*normalized, options.compare);
+      int npos = 0;
+      std::vector<index::QueryKeys> keys =
+          index::TokenIndex::PrepareQuery(IndexTokens(prepared, &npos), options.tokens);
+      const double c1 = ThreadCpuSeconds();
+      for (const auto& shard : built) {
+        candidates.clear();
+        shard->tokens().Candidates(keys, npos, &candidates, &s->detail);
+      }
+      s->detail_prepare_us += (c1 - c0) * 1e6;
+      s->detail_lookup_us += (ThreadCpuSeconds() - c1) * 1e6;
+    }
+  }
+  s->detail_records = static_cast<double>(queries.size());
+  s->detail_run = true;
 }
 
 void BM_ScreenScale(benchmark::State& state) {
@@ -492,6 +533,9 @@ void BM_ScreenScale(benchmark::State& state) {
         s.negatives_with_hits += !index_hits[q].empty();
       }
     }
+    if (std::getenv("PAXSCREEN_SCREEN_BENCH_INDEX_DETAIL") != nullptr) {
+      IndexDetail(entries, screener->shard_count(), options, queries, &s);
+    }
     if (!OracleEnabled()) {
       Publish(state, std::move(s));
       continue;
@@ -603,6 +647,22 @@ FinalReport::~FinalReport() {
     std::fprintf(stderr,
                  "  index work per record: %.0f list tokens reached, %.0f postings read\n",
                  s.tokens_matched_per_record, s.postings_per_record);
+    if (s.detail_run) {
+      const index::CandidateStats& d = s.detail;
+      const double r = s.detail_records;
+      std::fprintf(stderr,
+                   "  index detail per record (all shards): %.0f keys looked up (%.0f of joined "
+                   "spans); %.0f tokens reached by deletion keys (%.0f by joined spans' keys), "
+                   "%.1f matched by joined spans; %.0f tokens matched, %.0f by phonetic keys "
+                   "alone with %.0f postings; %.0f postings read, %.1f candidates\n"
+                   "  index detail CPU per record: query preparation (PrepareName, PrepareQuery) %.0f "
+                   "us, lookups in all shards %.0f us\n",
+                   d.keys / r, d.joined_keys / r, d.tokens_reached / r,
+                   d.joined_tokens_reached / r, d.joined_tokens_matched / r,
+                   d.tokens_matched / r, d.phonetic_only / r, d.phonetic_only_postings / r,
+                   d.postings_scanned / r, d.candidates / r, s.detail_prepare_us / r,
+                   s.detail_lookup_us / r);
+    }
     const double per_name = s.names > 0 ? 1.0 / s.names : 0.0;
     std::fprintf(stderr,
                  "  MemoryBytes by part, per name: prepared names %.0f B, token index %.0f B, "

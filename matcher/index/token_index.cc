@@ -56,7 +56,7 @@ void DeletionHashes(std::string_view s, int d, std::vector<uint64_t>* out) {
 void PhoneticKeys(const std::string& token, const TokenIndexOptions& options,
                   std::vector<uint64_t>* out) {
   if (!options.phonetic || static_cast<int>(token.size()) < options.phonetic_min_length) return;
-  phonetic::MetaphoneKeys dm = phonetic::DoubleMetaphone(token);
+  phonetic::MetaphoneKeys dm = phonetic::DoubleMetaphone(token, options.phonetic_code_length);
   if (!dm.primary.empty()) out->push_back(Hash(dm.primary, kSeedMetaphone));
   if (!dm.alternate.empty() && dm.alternate != dm.primary) {
     out->push_back(Hash(dm.alternate, kSeedMetaphone));
@@ -121,6 +121,7 @@ std::vector<QueryKeys> TokenIndex::PrepareQuery(const std::vector<QueryToken>& q
     QueryKeys k;
     k.text = q.text;
     k.position = q.position;
+    k.joined = !q.fuzzy;
     k.exact = Hash(q.text);
     DeletionHashes(q.text, AllowedDistance(options, q.text.size(), q.text.size()), &k.deletions);
     PhoneticKeys(q.text, options, &k.phonetic);
@@ -193,7 +194,12 @@ int64_t TokenIndex::TokenId(std::string_view text) const {
 }
 
 void TokenIndex::MatchToken(const QueryKeys& q, const KeyRuns& runs,
-                            std::vector<uint32_t>* tokens) const {
+                            std::vector<uint32_t>* tokens, std::vector<uint32_t>* phonetic,
+                            CandidateStats* stats) const {
+  const uint32_t keys = 1 + runs.deletions.size() + runs.phonetic.size();
+  stats->keys += keys;
+  if (q.joined) stats->joined_keys += keys;
+  const size_t matched_before = tokens->size();
   for (uint32_t t : runs.exact) {
     if (tokens_[t] == q.text) tokens->push_back(t);
   }
@@ -207,6 +213,8 @@ void TokenIndex::MatchToken(const QueryKeys& q, const KeyRuns& runs,
   if (!reached.empty()) {
     std::sort(reached.begin(), reached.end());
     reached.erase(std::unique(reached.begin(), reached.end()), reached.end());
+    stats->tokens_reached += reached.size();
+    if (q.joined) stats->joined_tokens_reached += reached.size();
     for (uint32_t t : reached) __builtin_prefetch(&tokens_[t]);
     const distance::OsaPattern pattern(q.text);
     for (uint32_t t : reached) {
@@ -216,8 +224,9 @@ void TokenIndex::MatchToken(const QueryKeys& q, const KeyRuns& runs,
       if (pattern.Within(cand, allowed)) tokens->push_back(t);
     }
   }
+  if (q.joined) stats->joined_tokens_matched += tokens->size() - matched_before;
   for (std::span<const uint32_t> run : runs.phonetic) {
-    for (uint32_t t : run) tokens->push_back(t);
+    for (uint32_t t : run) phonetic->push_back(t);
   }
 }
 
@@ -261,30 +270,50 @@ void TokenIndex::Candidates(const std::vector<QueryKeys>& query, int query_posit
   CandidateStats& st = stats != nullptr ? *stats : local;
   const int npos = std::clamp(query_positions, 0, 32);
   // Per-thread buffers, reused: the matched tokens of each position and the hits.
-  static thread_local std::vector<std::vector<uint32_t>> matched;
+  static thread_local std::vector<std::vector<uint32_t>> matched, phonetic;
   static thread_local std::vector<uint64_t> hits;
   if (matched.size() < static_cast<size_t>(npos)) matched.resize(npos);
+  if (phonetic.size() < static_cast<size_t>(npos)) phonetic.resize(npos);
   for (int p = 0; p < npos; ++p) matched[p].clear();
+  for (int p = 0; p < npos; ++p) phonetic[p].clear();
   static thread_local std::vector<KeyRuns> runs;
   FindKeys(query, npos, &runs);
   const KeyRuns* r = runs.data();
   for (const QueryKeys& q : query) {
-    if (q.position >= 0 && q.position < npos) MatchToken(q, *r++, &matched[q.position]);
+    if (q.position >= 0 && q.position < npos) {
+      MatchToken(q, *r++, &matched[q.position], &phonetic[q.position], &st);
+    }
   }
-  // Positions that matched something, cheapest postings first.
+  // Positions that matched something, cheapest postings first. matched[p] holds the edit
+  // matches (sorted, unique), then from matched[p][edit[p]] on the phonetic matches that are not
+  // among them (counted apart in the stats).
   std::pair<size_t, int> order[32];
+  size_t edit[32];
   int positions = 0;
   for (int p = 0; p < npos; ++p) {
     auto& m = matched[p];
     std::sort(m.begin(), m.end());
     m.erase(std::unique(m.begin(), m.end()), m.end());
+    edit[p] = m.size();
+    auto& ph = phonetic[p];
+    if (!ph.empty()) {
+      std::sort(ph.begin(), ph.end());
+      ph.erase(std::unique(ph.begin(), ph.end()), ph.end());
+      for (uint32_t t : ph) {
+        if (!std::binary_search(m.begin(), m.begin() + edit[p], t)) m.push_back(t);
+      }
+    }
     st.tokens_matched += m.size();
+    st.phonetic_only += m.size() - edit[p];
     for (uint32_t t : m) __builtin_prefetch(&posting_start_[t]);
   }
   for (int p = 0; p < npos; ++p) {
     size_t cost = 0;
-    for (uint32_t t : matched[p]) {
-      cost += Postings(t).size();
+    for (size_t i = 0; i < matched[p].size(); ++i) {
+      const uint32_t t = matched[p][i];
+      const size_t size = Postings(t).size();
+      cost += size;
+      if (i >= edit[p]) st.phonetic_only_postings += size;
       __builtin_prefetch(postings_.data() + posting_start_[t]);
     }
     if (!matched[p].empty()) order[positions++] = {cost, p};

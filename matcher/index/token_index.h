@@ -22,10 +22,14 @@ struct TokenIndexOptions {
   // on both sides holds every pair within that distance.
   int short_length = 2;
   int medium_length = 7;
-  // Also match tokens whose Double Metaphone (primary or alternate) or Arabic skeleton agree,
-  // for tokens of at least phonetic_min_length characters.
+  // Also match tokens whose Double Metaphone (primary or alternate, codes of up to
+  // phonetic_code_length letters) or Arabic skeleton agree, for tokens of at least
+  // phonetic_min_length characters. 6 is the code length of matcher/compare's phonetic
+  // agreement, so every pair whose Metaphone codes compare sees agree is still reached; 4-letter
+  // codes reached ~1.7x as many list tokens, mostly by sound alone (README.md).
   bool phonetic = true;
   int phonetic_min_length = 4;
+  int phonetic_code_length = 6;
   // List-side joined spans (QueryToken::fuzzy == false) get deletion keys up to this distance
   // (0: exact lookup only; README.md has the measured recall and memory of 0 and 1). With 1, a
   // query span two edits from a list span is still found when one of the edits is an insertion
@@ -51,6 +55,7 @@ struct QueryToken {
 struct QueryKeys {
   std::string text;
   int position = 0;
+  bool joined = false;  // a joined span of the query (QueryToken::fuzzy == false)
   uint64_t exact = 0;
   std::vector<uint64_t> deletions;  // sorted, unique
   std::vector<uint64_t> phonetic;
@@ -60,6 +65,14 @@ struct CandidateStats {
   uint32_t tokens_matched = 0;   // dictionary tokens that matched some query token
   uint32_t postings_scanned = 0;
   uint32_t candidates = 0;
+  // Where the work comes from (summed over the query strings).
+  uint32_t keys = 0;                    // hashes looked up: exact, deletion and phonetic
+  uint32_t joined_keys = 0;             // of which keys of the query's joined spans
+  uint32_t tokens_reached = 0;          // distinct tokens deletion keys reached (before OSA)
+  uint32_t joined_tokens_reached = 0;   // of which by joined spans' keys
+  uint32_t joined_tokens_matched = 0;   // edit matches of joined spans
+  uint32_t phonetic_only = 0;           // tokens a position matched by phonetic keys alone
+  uint32_t phonetic_only_postings = 0;  // their postings
 };
 
 // Immutable after Build(); thread-safe for concurrent Candidates() calls, which keep their
@@ -115,7 +128,10 @@ class TokenIndex {
   };
   // Looks up the keys of the query strings with positions below `npos`, in query order.
   void FindKeys(const std::vector<QueryKeys>& query, int npos, std::vector<KeyRuns>* runs) const;
-  void MatchToken(const QueryKeys& q, const KeyRuns& runs, std::vector<uint32_t>* tokens) const;
+  // Appends the tokens `q` matches within the allowed edit distance to `tokens`, and those its
+  // phonetic keys reach to `phonetic`.
+  void MatchToken(const QueryKeys& q, const KeyRuns& runs, std::vector<uint32_t>* tokens,
+                  std::vector<uint32_t>* phonetic, CandidateStats* stats) const;
   std::span<const uint32_t> SinglePostings(uint32_t token) const {
     return {single_.data() + single_start_[token],
             single_start_[token + 1] - single_start_[token]};

@@ -202,5 +202,83 @@ TEST_CASE("candidates equal a brute-force scan with common tokens") {
   }
 }
 
+// The phonetic keys TokenIndex documents: Double Metaphone primary and alternate of up to
+// options.phonetic_code_length letters, and the Arabic skeleton of 2+ letters, for tokens of
+// options.phonetic_min_length letters or more; encoders are kept apart.
+std::set<std::string> SoundKeys(const std::string& token, const TokenIndexOptions& options) {
+  std::set<std::string> keys;
+  if (static_cast<int>(token.size()) < options.phonetic_min_length) return keys;
+  const phonetic::MetaphoneKeys dm = phonetic::DoubleMetaphone(token, options.phonetic_code_length);
+  if (!dm.primary.empty()) keys.insert("m:" + dm.primary);
+  if (!dm.alternate.empty()) keys.insert("m:" + dm.alternate);
+  const std::string skeleton = phonetic::ArabicSkeleton(token);
+  if (skeleton.size() >= 2) keys.insert("a:" + skeleton);
+  return keys;
+}
+
+// Property: with phonetic keys on, a query token matches a list token within the allowed edit
+// distance or when a phonetic key agrees; the candidates are the names with at least
+// min(2, positions) positions matched so (brute force). Letters chosen so that Metaphone codes
+// collide often (vowels dropped, C/K/G and S/Z alike), codes of 4 and 6 letters.
+TEST_CASE("candidates with phonetic keys equal a brute-force scan") {
+  for (int code_length : {4, 6}) {
+    std::mt19937_64 rng(17 + code_length);
+    auto word = [&] {
+      std::string w;
+      const int len = 3 + static_cast<int>(rng() % 8);
+      for (int i = 0; i < len; ++i) w.push_back("AEIOUKCGSZTDMN"[rng() % 14]);
+      return w;
+    };
+    std::vector<std::vector<std::string>> words;
+    std::vector<std::vector<QueryToken>> names;
+    std::vector<uint8_t> positions;
+    for (int n = 0; n < 1500; ++n) {
+      std::vector<std::string> w;
+      const int k = 1 + static_cast<int>(rng() % 3);
+      for (int i = 0; i < k; ++i) w.push_back(word());
+      std::vector<std::string> distinct = w;
+      std::sort(distinct.begin(), distinct.end());
+      distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+      names.push_back(Tokens(w));
+      positions.push_back(static_cast<uint8_t>(distinct.size()));
+      words.push_back(std::move(distinct));
+    }
+    TokenIndexOptions options;
+    options.phonetic_code_length = code_length;
+    TokenIndex idx = TokenIndex::Build(names, positions, options);
+    for (int q = 0; q < 300; ++q) {
+      std::vector<std::string> query;
+      if (q % 2 == 0) {
+        query = words[rng() % words.size()];
+        for (std::string& t : query) {
+          if (rng() % 2 == 0) t[rng() % t.size()] = "AEIOUKCGSZTDMN"[rng() % 14];
+        }
+      } else {
+        query = {word(), word()};
+      }
+      std::vector<uint32_t> want;
+      for (uint32_t n = 0; n < words.size(); ++n) {
+        int matched = 0;
+        for (const std::string& qt : query) {
+          const std::set<std::string> qkeys = SoundKeys(qt, options);
+          for (const std::string& nt : words[n]) {
+            bool sound = false;
+            for (const std::string& k : SoundKeys(nt, options)) sound |= qkeys.contains(k);
+            if (sound || distance::OsaReference(qt, nt) <= idx.AllowedDistance(qt.size(), nt.size())) {
+              ++matched;
+              break;
+            }
+          }
+        }
+        const int need =
+            std::min({2, static_cast<int>(positions[n]), static_cast<int>(query.size())});
+        if (matched >= need) want.push_back(n);
+      }
+      INFO("code length " << code_length << ", query " << query[0]);
+      REQUIRE(Find(idx, query) == want);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace paxscreen::index
