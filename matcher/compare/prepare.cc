@@ -107,7 +107,7 @@ std::string Stem(std::string_view text, size_t particle_len) {
 void EncodeKeys(PreparedUnit& u, bool initial) {
   u.letters = LetterMask(u.text());
   if (initial) return;
-  phonetic::MetaphoneKeys dm = phonetic::DoubleMetaphone(u.text(), 6);
+  phonetic::MetaphoneKeys dm = phonetic::DoubleMetaphone(u.text(), phonetic::kScreeningCodeLength);
   u.dm_primary = PhoneticKey(dm.primary);
   if (dm.alternate != dm.primary) u.dm_alternate = PhoneticKey(dm.alternate);
   u.arabic = PhoneticKey(phonetic::ArabicSkeleton(u.text()));

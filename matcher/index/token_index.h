@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "matcher/index/hash_multimap.h"
+#include "matcher/phonetic/double_metaphone.h"
 
 namespace paxscreen::index {
 
@@ -29,7 +30,7 @@ struct TokenIndexOptions {
   // codes reached ~1.7x as many list tokens, mostly by sound alone (README.md).
   bool phonetic = true;
   int phonetic_min_length = 4;
-  int phonetic_code_length = 6;
+  int phonetic_code_length = static_cast<int>(phonetic::kScreeningCodeLength);
   // List-side joined spans (QueryToken::fuzzy == false) get deletion keys up to this distance
   // (0: exact lookup only; README.md has the measured recall and memory of 0 and 1). With 1, a
   // query span two edits from a list span is still found when one of the edits is an insertion

@@ -33,4 +33,10 @@ struct MetaphoneKeys {
 // Keys use 0 for TH and X for SH/CH. Thread-safe (pure function).
 MetaphoneKeys DoubleMetaphone(std::string_view name, std::size_t max_length = 4);
 
+// The code length screening uses on both of its sides: matcher/compare's phonetic agreement and
+// the token index's phonetic keys must read codes of the same length, or the index misses pairs
+// the comparison would call phonetic (longer codes in the index) or reads postings for pairs it
+// never pairs (shorter ones).
+inline constexpr std::size_t kScreeningCodeLength = 6;
+
 }  // namespace paxscreen::phonetic
