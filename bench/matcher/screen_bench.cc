@@ -56,6 +56,7 @@
 #include "matcher/normalize/normalize.h"
 #include "matcher/screen/screener.h"
 #include "matcher/screen/shard.h"
+#include "bench/matcher/process_memory.h"
 #include "bench/matcher/synthetic_watchlist.h"
 
 namespace paxscreen::screen {
@@ -66,18 +67,8 @@ double Seconds(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double>(b - a).count();
 }
 
-double RssMb() {
-  std::ifstream f("/proc/self/statm");
-  long pages = 0, resident = 0;
-  f >> pages >> resident;
-  return resident * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1048576.0;
-}
-rusage Usage() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return u;
-}
-double PeakRssMb() { return Usage().ru_maxrss / 1024.0; }
+using bench::PeakRssMb;
+using bench::RssMb;
 double MemAvailableMb() {
   std::ifstream f("/proc/meminfo");
   std::string key, unit;

@@ -21,18 +21,16 @@
 // (default 4), PAXSCREEN_SCREEN_BENCH_QUERIES (travellers, default 2,000).
 #include <benchmark/benchmark.h>
 #include <malloc.h>
-#include <sys/resource.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "bench/matcher/process_memory.h"
 #include "bench/matcher/synthetic_watchlist.h"
 #include "matcher/base/cpu_time.h"
 #include "matcher/screen/screener.h"
@@ -45,18 +43,8 @@ uint64_t EnvOr(const char* name, uint64_t fallback) {
   return v != nullptr && std::atoll(v) > 0 ? static_cast<uint64_t>(std::atoll(v)) : fallback;
 }
 
-double RssMb() {
-  std::ifstream f("/proc/self/statm");
-  long pages = 0, resident = 0;
-  f >> pages >> resident;
-  return resident * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1048576.0;
-}
-
-double PeakRssMb() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss / 1024.0;
-}
+using bench::PeakRssMb;
+using bench::RssMb;
 
 double Percentile(std::vector<double> v, double q) {
   if (v.empty()) return 0;

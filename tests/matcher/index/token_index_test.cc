@@ -160,6 +160,30 @@ TEST_CASE("candidates equal a brute-force scan on random names") {
   }
 }
 
+// `count` names of 1 to `max_tokens` tokens drawn by `draw`: their index tokens, their position
+// counts (distinct tokens) and their distinct tokens, for the brute-force scans.
+struct RandomList {
+  std::vector<std::vector<std::string>> words;
+  std::vector<std::vector<QueryToken>> names;
+  std::vector<uint8_t> positions;
+};
+template <typename Draw>
+RandomList MakeRandomList(int count, int max_tokens, std::mt19937_64& rng, Draw& draw) {
+  RandomList list;
+  for (int n = 0; n < count; ++n) {
+    std::vector<std::string> w;
+    const int k = 1 + static_cast<int>(rng() % max_tokens);
+    for (int i = 0; i < k; ++i) w.push_back(draw());
+    std::vector<std::string> distinct = w;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    list.names.push_back(Tokens(w));
+    list.positions.push_back(static_cast<uint8_t>(distinct.size()));
+    list.words.push_back(std::move(distinct));
+  }
+  return list;
+}
+
 // Property: as above, with names drawn from a small skewed vocabulary, so that postings lists
 // range from one name to most of the list and queries of up to five positions take every way
 // of confirming a second hit (merge, or binary search in either direction).
@@ -176,20 +200,7 @@ TEST_CASE("candidates equal a brute-force scan with common tokens") {
     const double u = std::uniform_real_distribution<double>(0, std::log(301.0))(rng);
     return vocabulary[std::min<size_t>(299, static_cast<size_t>(std::exp(u)) - 1)];
   };
-  std::vector<std::vector<std::string>> words;
-  std::vector<std::vector<QueryToken>> names;
-  std::vector<uint8_t> positions;
-  for (int n = 0; n < 3000; ++n) {
-    std::vector<std::string> w;
-    const int k = 1 + static_cast<int>(rng() % 4);
-    for (int i = 0; i < k; ++i) w.push_back(pick());
-    std::vector<std::string> distinct = w;
-    std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    names.push_back(Tokens(w));
-    positions.push_back(static_cast<uint8_t>(distinct.size()));
-    words.push_back(std::move(distinct));
-  }
+  auto [words, names, positions] = MakeRandomList(3000, 4, rng, pick);
   TokenIndexOptions options;
   options.phonetic = false;
   TokenIndex idx = TokenIndex::Build(names, positions, options);
@@ -229,20 +240,7 @@ TEST_CASE("candidates with phonetic keys equal a brute-force scan") {
       for (int i = 0; i < len; ++i) w.push_back("AEIOUKCGSZTDMN"[rng() % 14]);
       return w;
     };
-    std::vector<std::vector<std::string>> words;
-    std::vector<std::vector<QueryToken>> names;
-    std::vector<uint8_t> positions;
-    for (int n = 0; n < 1500; ++n) {
-      std::vector<std::string> w;
-      const int k = 1 + static_cast<int>(rng() % 3);
-      for (int i = 0; i < k; ++i) w.push_back(word());
-      std::vector<std::string> distinct = w;
-      std::sort(distinct.begin(), distinct.end());
-      distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-      names.push_back(Tokens(w));
-      positions.push_back(static_cast<uint8_t>(distinct.size()));
-      words.push_back(std::move(distinct));
-    }
+    auto [words, names, positions] = MakeRandomList(1500, 3, rng, word);
     TokenIndexOptions options;
     options.phonetic_code_length = code_length;
     TokenIndex idx = TokenIndex::Build(names, positions, options);
