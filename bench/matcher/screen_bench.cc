@@ -646,8 +646,8 @@ FinalReport::~FinalReport() {
                    "spans); %.0f tokens reached by deletion keys (%.0f by joined spans' keys), "
                    "%.1f matched by joined spans; %.0f tokens matched, %.0f by phonetic keys "
                    "alone with %.0f postings; %.0f postings read, %.1f candidates\n"
-                   "  index detail CPU per record: query preparation (PrepareName, PrepareQuery) %.0f "
-                   "us, lookups in all shards %.0f us\n",
+                   "  index detail CPU per record: query preparation (PrepareName, "
+                   "PrepareQuery) %.0f us, lookups in all shards %.0f us\n",
                    d.keys / r, d.joined_keys / r, d.tokens_reached / r,
                    d.joined_tokens_reached / r, d.joined_tokens_matched / r,
                    d.tokens_matched / r, d.phonetic_only / r, d.phonetic_only_postings / r,

@@ -22,7 +22,6 @@ namespace paxscreen::compare {
 namespace {
 
 using normalize::TokenKind;
-using normalize::TokenRole;
 
 constexpr size_t kMaxAligned = 64;  // tokens beyond this are ignored (kMaxTokens is 32)
 

@@ -223,9 +223,9 @@ int RunHarness(std::vector<std::string> args) {
               "seed %llu, screened in %.2f s (%.0f travellers/s, %d threads), %.2f CPU-s "
               "(%.0f travellers per CPU-second, %d shards) at threshold %.2f\n",
               timed.entries, travellers.size(), m.positives, m.negatives,
-              static_cast<unsigned long long>(hopts.seed), timed.wall, travellers.size() / timed.wall,
-              threads, timed.cpu, travellers.size() / std::max(timed.cpu, 1e-9), timed.shards,
-              report_at);
+              static_cast<unsigned long long>(hopts.seed), timed.wall,
+              travellers.size() / timed.wall, threads, timed.cpu,
+              travellers.size() / std::max(timed.cpu, 1e-9), timed.shards, report_at);
   const double per = static_cast<double>(travellers.size());
   std::printf("index candidates per traveller: %.1f, name comparisons per traveller: %.1f\n",
               timed.stats.candidates / per, timed.stats.names_compared / per);
@@ -285,7 +285,8 @@ int RunHarness(std::vector<std::string> args) {
                     t.expected_entry_id.c_str(), swept.outcomes[i].expected_score,
                     p.date_of_birth.c_str());
       }
-      if (t.expected_entry_id.empty() && swept.outcomes[i].other_score >= report_at && alerted++ < show) {
+      if (t.expected_entry_id.empty() && swept.outcomes[i].other_score >= report_at &&
+          alerted++ < show) {
         std::printf("  alerted %-32s (%.3f)\n", name.c_str(), swept.outcomes[i].other_score);
       }
     }

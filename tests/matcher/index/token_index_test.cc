@@ -262,7 +262,8 @@ TEST_CASE("candidates with phonetic keys equal a brute-force scan") {
           for (const std::string& nt : words[n]) {
             bool sound = false;
             for (const std::string& k : SoundKeys(nt, options)) sound |= qkeys.contains(k);
-            if (sound || distance::OsaReference(qt, nt) <= idx.AllowedDistance(qt.size(), nt.size())) {
+            const int allowed = idx.AllowedDistance(qt.size(), nt.size());
+            if (sound || distance::OsaReference(qt, nt) <= allowed) {
               ++matched;
               break;
             }
