@@ -57,6 +57,7 @@
 #include "matcher/screen/screener.h"
 #include "matcher/screen/shard.h"
 #include "bench/matcher/process_memory.h"
+#include "bench/matcher/throughput_csv.h"
 #include "bench/matcher/synthetic_watchlist.h"
 
 namespace paxscreen::screen {
@@ -574,27 +575,6 @@ void BM_ScreenScale(benchmark::State& state) {
 
 const char* Verdict(bool ok) { return ok ? "met" : "MISSED"; }
 
-// Appends "paxscreen,<names>,<records per CPU-second>" to the throughput CSV that
-// bench/plots/plot.py charts (build/bench/throughput.csv, or $PAXSCREEN_BENCH_OUT/throughput.csv;
-// the last row of a size wins there).
-void AppendThroughput(const Summary& s) {
-  const char* env = std::getenv("PAXSCREEN_BENCH_OUT");
-  const std::string dir = env != nullptr ? env : SourceDir() + "/build/bench";
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  const std::string path = dir + "/throughput.csv";
-  const bool fresh = !std::filesystem::exists(path, ec);
-  std::ofstream out(path, std::ios::app);
-  if (!out) {
-    std::fprintf(stderr, "screen_bench: cannot append to %s\n", path.c_str());
-    return;
-  }
-  if (fresh) out << "system,watchlist_names,records_per_second\n";
-  out << "paxscreen," << s.names << "," << static_cast<long long>(s.cpu_records_per_s + 0.5)
-      << "\n";
-  std::fprintf(stderr, "screen_bench: appended N=%zu to %s\n", s.names, path.c_str());
-}
-
 FinalReport::~FinalReport() {
   if (runs.empty()) return;
   std::fprintf(stderr, "\n======== screen_bench summary (load average at start: %s) ========\n",
@@ -609,7 +589,7 @@ FinalReport::~FinalReport() {
                    s.note.c_str());
       continue;
     }
-    AppendThroughput(s);
+    bench::AppendThroughput("screen_bench", s.names, s.cpu_records_per_s);
     if (s.requested == 1'000'000) at1m = &s;
     if (s.requested == 10'000'000) at10m = &s;
     if (largest != nullptr) previous = largest;

@@ -18,7 +18,8 @@
 // list-wide token counts behind score::ScoreOptions::common_name_penalty see only the part, so
 // that penalty applies less often than on the whole list.
 // Environment: PAXSCREEN_PARTS_BENCH_N (names, default 10,000,000), PAXSCREEN_PARTS_BENCH_PARTS
-// (default 4), PAXSCREEN_SCREEN_BENCH_QUERIES (travellers, default 2,000).
+// (default 4), PAXSCREEN_SCREEN_BENCH_QUERIES (travellers, default 2,000). The rate with one
+// preparation is appended to the throughput chart's CSV, as screen_bench does.
 #include <benchmark/benchmark.h>
 #include <malloc.h>
 
@@ -31,6 +32,7 @@
 #include <vector>
 
 #include "bench/matcher/process_memory.h"
+#include "bench/matcher/throughput_csv.h"
 #include "bench/matcher/synthetic_watchlist.h"
 #include "matcher/base/cpu_time.h"
 #include "matcher/screen/screener.h"
@@ -163,6 +165,7 @@ void BM_ScreenParts(benchmark::State& state) {
                 "%.0f postings read; %zu hits in all\n",
                 stats.candidates / n, stats.names_compared / n, stats.tokens_matched / n,
                 stats.postings_scanned / n, hits);
+    bench::AppendThroughput("screen_parts_bench", names, rate_corrected);
     std::printf("  target >= 10,000 records/s per core: %s; index <= 200 B/name: %s\n",
                 rate_corrected >= 10000 ? "MET" : "MISSED",
                 static_cast<double>(memory.total()) / names <= 200 ? "MET" : "MISSED");
