@@ -1,14 +1,14 @@
 #include "matcher/screen/screener.h"
 
-#include "matcher/base/env.h"
-#include "matcher/harness/generator.h"
-#include "matcher/watchlist/loader.h"
-
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "matcher/base/env.h"
+#include "matcher/harness/generator.h"
+#include "matcher/watchlist/loader.h"
 
 namespace paxscreen::screen {
 namespace {
