@@ -252,6 +252,8 @@ bool Tokenizer::Next(Segment* segment) {
     size_t nl = body.find_first_of("\r\n");
     if (nl != std::string_view::npos) {
       body = body.substr(0, nl);
+      // The line may end inside the whitespace after the tag ("UNZ\r\n" at the very end).
+      tag_end = std::min(tag_end, body.size());
       warnings_.push_back(absl::StrCat("ignored stray text after UNZ at byte ", start + nl));
     }
   }

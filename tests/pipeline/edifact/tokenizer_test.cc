@@ -85,6 +85,21 @@ TEST_CASE("truncated input is an error naming the segment number and tag") {
   CHECK(std::string(status.message()).find("truncated") != std::string::npos);
 }
 
+TEST_CASE("an unterminated UNZ followed by a line break ends the input cleanly") {
+  // Found by pnrgov_fuzz on 2026-12-03: the line break after the bare tag used to end the body
+  // before the tag's scan did, and reading the elements threw std::out_of_range.
+  for (const std::string end : {"UNZ\r\n", "UNZ\n", "UNZ \r\n", "UNZ\n+1+X"}) {
+    absl::Status status;
+    const std::string text = "UNB+X'UNH+1+PNRGOV'UNT+2+1'" + end;
+    const auto segs = All(text, &status);
+    INFO(end);
+    REQUIRE(segs.size() == 4);
+    CHECK(segs[3].tag() == "UNZ");
+    CHECK(segs[3].ElementCount() == 0);
+    CHECK(status.ok());
+  }
+}
+
 TEST_CASE("a bad tag is an error; stray text after UNZ is only a warning") {
   absl::Status status;
   All("UNB+X'nad+FL'", &status);
