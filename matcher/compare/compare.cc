@@ -47,39 +47,28 @@ double SpanWeight(const PreparedName& n, const PreparedUnit& u) {
   return w;
 }
 
-// The share of `missing_edge_penalty` that name token k costs when it stays unpaired (the rest
-// of the missing-name penalty is `missing_middle_penalty`). Roles unknown: the first and last
+using TokenValues = std::array<double, kMaxAligned>;  // one value per aligned token
+
+// Penalty weights of each aligned token of `n` when it stays unpaired. A name token of the longer
+// name costs `missing_middle_penalty`, or its share of `missing_edge_penalty` when that is more:
+// 1 / edge_parts, set by PrepareName (SetEdges in prepare.cc). Roles unknown: the first and last
 // name tokens are edges (share 1), the others middle names (share 0). Roles known: the surname
 // and the given names each carry one edge, spread over their name tokens, so that losing one
 // token of a two-token part (HERRERA BUITRAGO / HERRERA, the maternal surname; JUAN CARLOS /
 // CARLOS; ABBASI-DAVANI / DAVANI) costs half an edge and losing the whole part a full one.
-using TokenValues = std::array<double, kMaxAligned>;  // one value per aligned token
-
-TokenValues EdgeTokens(const PreparedName& n) {
-  // Only the aligned tokens' values are written and read: no need to clear all 64. The shares
-  // are set by PrepareName (SetEdges in prepare.cc).
-  TokenValues edge;
-  const size_t n_aligned = std::min(n.tokens.size(), kMaxAligned);
-  for (size_t k = 0; k < n_aligned; ++k) {
-    const uint8_t parts = n.tokens[k].edge_parts;
-    edge[k] = parts == 0 ? 0.0 : 1.0 / parts;
-  }
-  return edge;
-}
-
-// Penalty weights of each aligned token of `n` when it stays unpaired.
 TokenValues UnpairedPenalties(const PreparedName& n, int own_size, int other_size,
                               const CompareOptions& o) {
+  // Only the aligned tokens' values are written and read: no need to clear all 64.
   TokenValues pen;
   std::fill_n(pen.begin(), std::min(n.tokens.size(), kMaxAligned), 0.0);
-  const TokenValues edge = EdgeTokens(n);
   for (size_t k = 0; k < n.tokens.size() && k < kMaxAligned; ++k) {
     const PreparedToken& t = n.tokens[k];
     if (t.weight == 0) continue;
     if (t.kind == TokenKind::kParticle) {
       pen[k] = t.weight * o.missing_middle_penalty;
     } else if (own_size > other_size) {  // the longer name: a missing middle or edge name
-      pen[k] = t.weight * std::max(o.missing_middle_penalty, edge[k] * o.missing_edge_penalty);
+      const double edge = t.edge_parts == 0 ? 0.0 : 1.0 / t.edge_parts;
+      pen[k] = t.weight * std::max(o.missing_middle_penalty, edge * o.missing_edge_penalty);
     } else if (own_size < other_size) {  // the shorter name: each of its tokens should be there
       pen[k] = t.weight * o.shorter_unmatched_penalty;
     } else {

@@ -182,7 +182,7 @@ struct PreparedToken {
   normalize::TokenRole role = normalize::TokenRole::kUnknown;
   bool initial = false;
   // The share of an edge (first or last name, or a whole surname or given-name part) this token
-  // carries when it stays unpaired: 1 / edge_parts, 0 for none (see compare.cc, EdgeTokens).
+  // carries when it stays unpaired: 1 / edge_parts, 0 for none (see compare.cc, UnpairedPenalties).
   uint8_t edge_parts = 0;
   double weight = 1.0;
 };
