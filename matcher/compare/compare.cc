@@ -65,7 +65,7 @@ TokenValues UnpairedPenalties(const PreparedName& n, int own_size, int other_siz
     const PreparedToken& t = n.tokens[k];
     if (t.weight == 0) continue;
     if (t.kind == TokenKind::kParticle) {
-      pen[k] = t.weight * o.missing_middle_penalty;
+      pen[k] = t.compound ? o.compound_particle_penalty : t.weight * o.missing_middle_penalty;
     } else if (own_size > other_size) {  // the longer name: a missing middle or edge name
       const double edge = t.edge_parts == 0 ? 0.0 : 1.0 / t.edge_parts;
       pen[k] = t.weight * std::max(o.missing_middle_penalty, edge * o.missing_edge_penalty);

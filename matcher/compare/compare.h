@@ -46,6 +46,7 @@ struct CompareOptions {
 
   // Token weights.
   double particle_weight = 0.3;  // AL, BIN, VAN, DE ...
+  double compound_particle_weight = 0.5;  // ABU, ABDUL before a name (compound_particle_penalty)
   double initial_weight = 0.5;   // "J" in "J SMITH"
 
   // Token similarity.
@@ -68,6 +69,10 @@ struct CompareOptions {
   double missing_middle_penalty = 0.25;
   double missing_edge_penalty = 1.0;
   double shorter_unmatched_penalty = 1.2;
+  // An unpaired particle that forms a name with the token after it (the kunya ABU BAKR, "father
+  // of Bakr"; the theophoric ABDUL AZIZ, "servant of the Mighty") costs this, not a particle's
+  // share: without it the rest is another person's name (BAKR, AZIZ).
+  double compound_particle_penalty = 0.5;
 
   int search_budget = 20000;  // leaves visited by the alignment search before it settles
 };
@@ -184,6 +189,9 @@ struct PreparedToken {
   // The share of an edge (first or last name, or a whole surname or given-name part) this token
   // carries when it stays unpaired: 1 / edge_parts, 0 for none (see compare.cc, UnpairedPenalties).
   uint8_t edge_parts = 0;
+  // A particle of the ABU or ABD family right before a name token of its part (a compound name
+  // with it: CompareOptions::compound_particle_penalty).
+  bool compound = false;
   double weight = 1.0;
 };
 

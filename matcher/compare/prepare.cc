@@ -274,6 +274,12 @@ PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOpt
     EncodeKeys(u, pt.initial);
     out.units.push_back(std::move(u));
   }
+  for (size_t i = 0; i < n; ++i) {
+    PreparedToken& pt = out.tokens[i];
+    const std::string_view family = CanonicalParticle(name.tokens[i].text);
+    pt.compound = pt.kind == TokenKind::kParticle && (family == "ABU" || family == "ABD");
+    if (pt.compound) pt.weight = options.compound_particle_weight;
+  }
   // Spans of 2 and 3 adjacent tokens, titles and initials excluded: ABDUL+RAHMAN,
   // VAN+DER+BERG, JEAN+PIERRE, ZIA+UR+RAHMAN.
   for (size_t len = 2; len <= 3; ++len) {

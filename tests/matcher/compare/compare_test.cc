@@ -124,6 +124,31 @@ TEST_CASE("a nisba (derived family name) is not its root name", "[compare]") {
   CHECK_FALSE(Cmp("AHMAD NOORI", "NOOR AHMAD").match);
 }
 
+TEST_CASE("a kunya or theophoric particle left out makes another name", "[compare]") {
+  // ABU BAKR ("father of Bakr") and ABDUL AZIZ ("servant of the Mighty") are names of their
+  // own: the particle left unpaired costs more than a missing middle name, AL or BIN only a
+  // particle's share.
+  const CompareOptions screening = ScreeningCompareOptions();
+  const double article = Cmp("AHMAD BAKR", "AHMAD AL BAKR", screening).score;
+  CHECK(article > 0.95);
+  CHECK(Cmp("AHMAD BAKR", "AHMAD BIN BAKR", screening).score == Approx(article));
+  const double middle = Cmp("AHMAD BAKR", "AHMAD JAMAL BAKR", screening).score;
+  for (const char* listed : {"AHMAD ABU BAKR", "AHMAD ABOU BAKR", "AHMAD ABDUL BAKR"}) {
+    INFO(listed);
+    const NameComparison c = Cmp("AHMAD BAKR", listed, screening);
+    CHECK(c.score < middle - 0.04);
+    CHECK(c.score < article - 0.08);
+  }
+  // Present on both sides, in any spelling or joined, the particle pairs and counts.
+  CHECK(Cmp("ABOU BAKR AHMAD", "AHMAD ABU BAKR", screening).score == Approx(1.0));
+  CHECK(Cmp("ABUBAKR AHMAD", "AHMAD ABU BAKR", screening).match);
+  // A typo in the name after ABU weighs less than it did when ABU weighed as a particle.
+  CompareOptions particle_weighted = screening;
+  particle_weighted.compound_particle_weight = particle_weighted.particle_weight;
+  CHECK(Cmp("ABU ISMAII", "ABU ISMAIL", screening).score >
+        Cmp("ABU ISMAII", "ABU ISMAIL", particle_weighted).score);
+}
+
 TEST_CASE("one typing error across an ABD- prefix still pairs", "[compare]") {
   // The typo moves the prefix boundary (ABDU+OLAYE / ABDOUL+AYE): the whole tokens decide.
   CHECK(Cmp("ABDUOLAYE HISSEIN", "ABDOULAYE HISSEIN").match);
