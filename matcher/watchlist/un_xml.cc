@@ -2,17 +2,39 @@
 
 #include <algorithm>
 #include <chrono>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include <pugixml.hpp>
 
+#include "matcher/normalize/normalize.h"
 #include "matcher/watchlist/countries.h"
 #include "matcher/watchlist/loader.h"
 #include "matcher/watchlist/text.h"
 
 namespace paxscreen::watchlist {
 namespace {
+
+// Whether every word of a name part is a particle (ABU, AL, OULD, ABDUL), as normalize classifies
+// them; words are split at spaces and hyphens.
+bool ParticlesOnly(std::string_view part) {
+  bool any = false;
+  std::string word;
+  for (size_t i = 0; i <= part.size(); ++i) {
+    if (i < part.size() && part[i] != ' ' && part[i] != '-') {
+      const char c = part[i];
+      word.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+      continue;
+    }
+    if (word.empty()) continue;
+    if (normalize::ClassifyToken(word) != normalize::TokenKind::kParticle) return false;
+    any = true;
+    word.clear();
+  }
+  return any;
+}
 
 std::string Text(const pugi::xml_node& parent, const char* child) {
   return CollapseSpaces(parent.child(child).text().get());
@@ -103,9 +125,16 @@ class UnParser {
     if (individual && parts.size() >= 2) {
       const bool family_first = Text(node, "UN_LIST_TYPE") == "DPRK";
       const size_t s = family_first ? 0 : parts.size() - 1;
-      primary.surname = parts[s];
+      // A part of particles alone right before the family name belongs to it: FIRST_NAME ABU,
+      // SECOND_NAME RUSDAN is the name ABU RUSDAN, not a given name ABU (MAHFOUZ OULD AL-WALID).
+      size_t from = s;
+      while (!family_first && from > 0 && ParticlesOnly(parts[from - 1])) --from;
+      for (size_t i = from; i <= s; ++i) {
+        if (!primary.surname.empty()) primary.surname.push_back(' ');
+        primary.surname.append(parts[i]);
+      }
       for (size_t i = 0; i < parts.size(); ++i) {
-        if (i == s) continue;
+        if (i >= from && i <= s) continue;
         if (!primary.given_names.empty()) primary.given_names.push_back(' ');
         primary.given_names.append(parts[i]);
       }

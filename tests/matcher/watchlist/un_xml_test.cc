@@ -106,6 +106,33 @@ TEST_CASE("UN DPRK names put the family name first; entities are not split") {
   CHECK(r.entries[1].address_countries == std::vector<std::string>{"COD"});
 }
 
+TEST_CASE("UN name parts of particles alone before the family name belong to it") {
+  auto individual = [](int id, const std::string& parts) {
+    return "<INDIVIDUAL><DATAID>" + std::to_string(id) + "</DATAID>" + parts +
+           "<REFERENCE_NUMBER>QDi." + std::to_string(id) + "</REFERENCE_NUMBER></INDIVIDUAL>";
+  };
+  const std::string xml = Wrap(
+      individual(1, "<FIRST_NAME>ABU</FIRST_NAME><SECOND_NAME>RUSDAN</SECOND_NAME>") +
+      individual(2, "<FIRST_NAME>MAHFOUZ</FIRST_NAME><SECOND_NAME>OULD</SECOND_NAME>"
+                    "<THIRD_NAME>AL-WALID</THIRD_NAME>") +
+      individual(3, "<FIRST_NAME>Abd</FIRST_NAME><SECOND_NAME>Al-Rahman</SECOND_NAME>"
+                    "<THIRD_NAME>SALIM</THIRD_NAME>") +
+      individual(4, "<FIRST_NAME>HABIB</FIRST_NAME><SECOND_NAME>BEN</SECOND_NAME>"
+                    "<THIRD_NAME>AHMED</THIRD_NAME><FOURTH_NAME>AL-LOUBIRI</FOURTH_NAME>"));
+  ImportResult r = ImportUnXml(xml);
+  REQUIRE(r.entries.size() == 4);
+  // A lone particle part is not a given name: ABU RUSDAN is one family name.
+  CHECK(r.entries[0].names[0].surname == "ABU RUSDAN");
+  CHECK(r.entries[0].names[0].given_names.empty());
+  CHECK(r.entries[1].names[0].surname == "OULD AL-WALID");
+  CHECK(r.entries[1].names[0].given_names == "MAHFOUZ");
+  // Particles before a given name stay with it; a particle part further back stays given.
+  CHECK(r.entries[2].names[0].surname == "SALIM");
+  CHECK(r.entries[2].names[0].given_names == "Abd Al-Rahman");
+  CHECK(r.entries[3].names[0].surname == "AL-LOUBIRI");
+  CHECK(r.entries[3].names[0].given_names == "HABIB BEN AHMED");
+}
+
 TEST_CASE("UN malformed records are skipped with the entry and field named") {
   const std::string xml = Wrap(
       "<INDIVIDUAL><DATAID>9</DATAID><REFERENCE_NUMBER>XXi.001</REFERENCE_NUMBER></INDIVIDUAL>"
