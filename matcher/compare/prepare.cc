@@ -23,9 +23,10 @@ constexpr std::array<std::string_view, 9> kAbdPrefixes = {
 
 // Spellings of honorifics that normalize's title list does not hold (it keeps the common ones);
 // they weigh nothing here, like the titles, whoever wrote them. Sorted.
-constexpr std::array<std::string_view, 17> kTitleVariants = {
-    "ALHADJ", "ALHADJI", "HADJ",   "HAJY",  "MAULAWI", "MAWLANA", "MOLAVI", "MOLLAH", "MOLVI",
-    "MOULANA", "MOULVI", "MOWLANA", "QAARI", "QARY",    "SHAYK",   "SHEKH",  "SHEYKH"};
+constexpr std::array<std::string_view, 19> kTitleVariants = {
+    "ALHADJ",  "ALHADJI", "HADJ",    "HADZHI", "HAJY",   "KHADZHI", "MAULAWI",
+    "MAWLANA", "MOLAVI",  "MOLLAH",  "MOLVI",  "MOULANA", "MOULVI", "MOWLANA",
+    "QAARI",   "QARY",    "SHAYK",   "SHEKH",  "SHEYKH"};
 static_assert(std::is_sorted(kTitleVariants.begin(), kTitleVariants.end()));
 
 // Long titles that a typing or transliteration slip (MEULANA, SHAJKH, MULALH) leaves
