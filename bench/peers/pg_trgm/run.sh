@@ -8,9 +8,10 @@
 #   --sweep            also an untimed pass for pg_trgm's recall / false-alarm curve
 #   --reuse_harness    keep <out>'s last harness export and rerun the PostgreSQL side only
 #
-# 1. `paxscreen harness --threads 1 --export_dir` generates the labelled travellers, screens
-#    them (paxscreen's records/s, recall and false alarms per 1,000 at its default threshold)
-#    and exports travellers.tsv + list_names.tsv with names normalized as paxscreen does.
+# 1. `paxscreen harness --threads 1 --shards 1 --export_dir` generates the labelled travellers,
+#    screens them (paxscreen's records/s, recall and false alarms per 1,000 at its default
+#    threshold) and exports travellers.tsv + list_names.tsv with names normalized as paxscreen
+#    does.
 # 2. Starts a private PostgreSQL 15 (initdb in a temp dir, a free port on 127.0.0.1, the socket
 #    in the temp dir), loads the names with a GIN trigram index and screens every traveller on
 #    one connection with `name % $1` at pg_trgm.similarity_threshold 0.6 (pg_trgm_bench.py).
@@ -95,7 +96,9 @@ else
   # (user + system, loading and generation included) also go beside the
   # report: the machine's cores are shared, so wall-clock rates move with the neighbours' load.
   TIMEFORMAT='%U %S'
-  { time "$PAXSCREEN" harness --lists "$LISTS" --negatives "$NEGATIVES" --threads 1 \
+  # One core: one worker thread and one shard (each query visits every shard, so a one-core
+  # deployment runs one; the default is one shard per hardware thread).
+  { time "$PAXSCREEN" harness --lists "$LISTS" --negatives "$NEGATIVES" --threads 1 --shards 1 \
       --export_dir "$DATA" --sweep_csv "$OUT/sweep_paxscreen.csv" >"$HLOG" 2>"$OUT/pg_trgm_harness.err"; } \
     2>"$HLOG.cpu" || { cat "$OUT/pg_trgm_harness.err" >&2; die "paxscreen harness failed"; }
 fi
