@@ -196,6 +196,7 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
     pending.push_back({static_cast<int>(ia), static_cast<int>(ib), sim, exact, title, method});
     note_best(a.summaries[ia], b.summaries[ib], sim);
   };
+  const internal::MissingLimits limits = internal::MissingLimits::For(o);
   // The bound pass reads the candidate's unit summaries (one small array) and its units only
   // for particles and where a phonetic key may agree.
   for (size_t ia = 0; ia < a.units.size(); ++ia) {
@@ -209,7 +210,7 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
       if ((sa.count > 1 && sb.count > 1) || !(sb.flags & UnitSummary::kPairable)) continue;
       if (!((sa.flags | sb.flags) & (UnitSummary::kTitle | UnitSummary::kParticle))) {
         // Two name units, the common case: most are ruled out by the bound without a distance.
-        const double bound = internal::SummaryBound(sa, a.units[ia], sb, b.units[ib], o);
+        const double bound = internal::SummaryBound(sa, a.units[ia], sb, b.units[ib], o, limits);
         if (bound >= o.min_token_similarity) keep(ia, ib, bound, false, false, nullptr);
         continue;
       }
@@ -226,7 +227,7 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
             (either & (UnitSummary::kParticle | UnitSummary::kInitial)) != 0) {
           continue;
         }
-        const double bound = internal::SummaryBound(sa, a.units[ia], sb, b.units[ib], o);
+        const double bound = internal::SummaryBound(sa, a.units[ia], sb, b.units[ib], o, limits);
         if (bound >= title_floor) keep(ia, ib, bound, false, true, nullptr);
         continue;
       }

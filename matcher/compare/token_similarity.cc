@@ -124,7 +124,7 @@ uint32_t LetterMask(std::string_view text) {
 double SimilarityUpperBound(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
                             bool b_initial, const CompareOptions& options) {
   return internal::SummaryBound(SummarizeUnit(a, a_initial), a, SummarizeUnit(b, b_initial), b,
-                                options);
+                                options, internal::MissingLimits::For(options));
 }
 
 UnitSimilarity TokenSimilarity(const PreparedUnit& a, bool a_initial, const PreparedUnit& b,

@@ -34,6 +34,38 @@ inline constexpr std::array<double, 256> kInverse = [] {
   return t;
 }();
 
+// The largest share of missing letters (see SummaryBound: the bag-distance lower bound of the
+// edits over the longer length) from which a unit pair may still reach min_token_similarity, by
+// the spelling path alone and with an agreeing phonetic key. With Jaro-Winkler at its largest
+// (1) the edit score is at most osa_share * (1 - share) + (1 - osa_share): beyond these shares
+// neither path can pair, so SummaryBound settles such pairs before any other arithmetic.
+struct MissingLimits {
+  double spelling = 1.0;
+  double phonetic = 1.0;
+
+  static MissingLimits For(const CompareOptions& o) {
+    MissingLimits m;
+    if (o.osa_share <= 0) return m;  // the edit score does not depend on OSA
+    auto share_for = [&](double edit_needed) {
+      return 1.0 - (edit_needed - (1.0 - o.osa_share)) / o.osa_share + 1e-6;  // margin
+    };
+    m.spelling = share_for(o.min_token_similarity + o.spelling_only_discount);
+    m.phonetic = m.spelling;
+    if (o.use_phonetic) {
+      // The phonetic path gives max(edit, floor + (1 - floor) * edit) from phonetic_min_edit.
+      double needed = o.min_token_similarity;
+      if (o.phonetic_floor < 1.0) {
+        needed = std::min(needed, (o.min_token_similarity - o.phonetic_floor) /
+                                      (1.0 - o.phonetic_floor));
+      } else {
+        needed = 0;
+      }
+      m.phonetic = std::max(m.spelling, share_for(std::max(o.phonetic_min_edit, needed)));
+    }
+    return m;
+  }
+};
+
 // An upper bound of TokenSimilarity from lengths and letter sets alone. Every letter that
 // occurs in one string and not in the other costs at least one edit (a substitution or an
 // insertion/deletion; a transposition moves letters but adds none), so OSA(a, b) >=
@@ -44,8 +76,10 @@ inline constexpr std::array<double, 256> kInverse = [] {
 // a key agrees (checked exactly: integer comparisons). Where TokenSimilarity reads more than the
 // plain texts (initials, cut MRZ tokens, stems, folded forms, units without a letter set) the
 // bound is 1.
+// `limits` is MissingLimits::For(options): pairs whose missing letters exceed them return 0.
 inline double SummaryBound(const UnitSummary& sa, const PreparedUnit& a, const UnitSummary& sb,
-                           const PreparedUnit& b, const CompareOptions& options) {
+                           const PreparedUnit& b, const CompareOptions& options,
+                           const MissingLimits& limits) {
   // kLoose: an initial, a folded form, a cut MRZ token, no letter set, or 255+ characters.
   if (((sa.flags | sb.flags) & UnitSummary::kLoose) != 0) return 1.0;
   if ((sa.flags & sb.flags & UnitSummary::kStem) != 0) return 1.0;
@@ -54,7 +88,15 @@ inline double SummaryBound(const UnitSummary& sa, const PreparedUnit& a, const U
   if (2 * std::min(la, lb) < std::max(la, lb)) return 0.0;  // TokenSimilarity's length rule
   const auto [only_a, only_b] = LettersOnly(sa.letters, sb.letters);
   const int missing = std::max({only_a, only_b, static_cast<int>(la > lb ? la - lb : lb - la)});
-  const double osa_upper = 1.0 - missing * kInverse[std::max(la, lb)];
+  // Equal texts score 1 ("exact") whatever the discount; the spelling path below would give
+  // 1 - spelling_only_discount where no phonetic key agrees (use_phonetic off).
+  if (missing == 0) return 1.0;
+  const double missing_share = missing * kInverse[std::max(la, lb)];
+  if (missing_share > limits.spelling &&
+      (missing_share > limits.phonetic || (sa.phonetic & sb.phonetic) == 0)) {
+    return 0.0;  // below min_token_similarity by either path
+  }
+  const double osa_upper = 1.0 - missing_share;
   // Jaro-Winkler: a letter absent from the other string matches nothing, so at most
   // m = min(|a| - only_a, |b| - only_b) characters match; Jaro <= (m/|a| + m/|b| + 1) / 3 and the
   // Winkler prefix bonus adds at most 4 * 0.1 of what Jaro leaves.

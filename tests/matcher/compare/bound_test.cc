@@ -56,8 +56,19 @@ TEST_CASE("the similarity upper bound is never below a similarity that pairs", "
       units.push_back({&u, u.count == 1 && n.tokens[u.first].initial});
     }
   }
-  // The defaults and the screening options (a smaller spelling-only discount and phonetic floor).
-  const CompareOptions options = GENERATE(CompareOptions{}, ScreeningCompareOptions());
+  // The defaults and the screening options (a smaller spelling-only discount and phonetic floor),
+  // and settings that move the missing-letter limits (MissingLimits): no phonetic path, a high
+  // phonetic floor, more weight on Jaro-Winkler.
+  auto with = [](auto change) {
+    CompareOptions o = ScreeningCompareOptions();
+    change(o);
+    return o;
+  };
+  const CompareOptions options = GENERATE_COPY(
+      CompareOptions{}, ScreeningCompareOptions(),
+      with([](CompareOptions& o) { o.use_phonetic = false; }),
+      with([](CompareOptions& o) { o.phonetic_floor = 0.9; }),
+      with([](CompareOptions& o) { o.osa_share = 0.4; o.min_token_similarity = 0.6; }));
   std::mt19937_64 rng(20261203);
   std::uniform_int_distribution<size_t> pick(0, units.size() - 1);
   int ruled_out = 0;
