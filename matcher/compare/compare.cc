@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <span>
@@ -83,7 +84,12 @@ class Aligner {
  public:
   Aligner(std::span<const std::vector<Edge>> by_token, std::span<const double> pen_a,
           std::span<const double> pen_b, int budget)
-      : by_token_(by_token), pen_a_(pen_a), pen_b_(pen_b), budget_(budget) {}
+      : by_token_(by_token),
+        pen_a_(pen_a),
+        pen_b_(pen_b),
+        charged_a_(Charged(pen_a)),
+        charged_b_(Charged(pen_b)),
+        budget_(budget) {}
 
   void Run() { Visit(0, 0, 0, 0.0, 0.0); }
   double best_score() const { return best_score_; }
@@ -94,12 +100,13 @@ class Aligner {
     if (budget_ <= 0) return;
     if (i == by_token_.size()) {
       --budget_;
+      // The penalties of the unpaired tokens, added in token order (a zero adds nothing).
       double total = den;
-      for (size_t k = 0; k < pen_a_.size(); ++k) {
-        if (!(cov_a >> k & 1)) total += pen_a_[k];
+      for (uint64_t m = charged_a_ & ~cov_a; m != 0; m &= m - 1) {
+        total += pen_a_[std::countr_zero(m)];
       }
-      for (size_t k = 0; k < pen_b_.size(); ++k) {
-        if (!(cov_b >> k & 1)) total += pen_b_[k];
+      for (uint64_t m = charged_b_ & ~cov_b; m != 0; m &= m - 1) {
+        total += pen_b_[std::countr_zero(m)];
       }
       const double score = total > 0 ? num / total : 0.0;
       if (score > best_score_) {
@@ -118,9 +125,20 @@ class Aligner {
     Visit(i + 1, cov_a, cov_b, num, den);
   }
 
+  // The tokens with a penalty other than 0, one bit each.
+  static uint64_t Charged(std::span<const double> pen) {
+    uint64_t m = 0;
+    for (size_t k = 0; k < pen.size() && k < 64; ++k) {
+      if (pen[k] != 0) m |= uint64_t{1} << k;
+    }
+    return m;
+  }
+
   std::span<const std::vector<Edge>> by_token_;
   std::span<const double> pen_a_;  // one per aligned token
   std::span<const double> pen_b_;
+  uint64_t charged_a_;
+  uint64_t charged_b_;
   int budget_;
   std::vector<const Edge*> chosen_;
   std::vector<const Edge*> best_;
