@@ -151,7 +151,9 @@ EXTRA=("${WORD[@]}")
 # In the background with `wait`, so that a signal runs the trap at once instead of after the loop.
 "$PYTHON" "$HERE/pg_trgm_bench.py" --data "$DATA" --host "$TMP" --port "$PORT" \
   --harness_log "$HLOG" --harness_cpu "$HLOG.cpu" --throughput_csv "$OUT/throughput.csv" \
-  --points_csv "$OUT/peer_points.csv" "${EXTRA[@]}" > >(tee "$OUT/pg_trgm_report.txt") &
+  --points_csv "$OUT/peer_points.csv" "${EXTRA[@]}" \
+  --again "$PAXSCREEN" harness --lists "$LISTS" --negatives "$NEGATIVES" --threads 1 --shards 1 \
+  > >(tee "$OUT/pg_trgm_report.txt") &
 PYPID=$!
 wait "$PYPID" || die "the PostgreSQL peer run failed"
 PYPID=""
