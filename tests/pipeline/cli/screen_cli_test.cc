@@ -120,6 +120,29 @@ TEST_CASE("screen: the same input and watchlist give the same event ids") {
   fs::remove_all(dir);
 }
 
+TEST_CASE("harness: the report, the target line and the required bounds") {
+  fs::path dir = TempDir();
+  Write(dir / "wl.ndjson", kWatchlist);
+  const std::string base = "harness --lists " + (dir / "wl.ndjson").string() +
+                           " --negatives 300 --threads 1 --shards 1";
+  std::string err;
+  REQUIRE(Run(base + " > " + (dir / "report.txt").string(), &err) == 0);
+  std::ifstream in(dir / "report.txt");
+  std::stringstream report;
+  report << in.rdbuf();
+  INFO(report.str());
+  // Two listed individuals give positives of every variant that applies; the report ends on the
+  // sweep and where it stands against the accuracy target.
+  CHECK(report.str().find("recall") != std::string::npos);
+  CHECK(report.str().find("threshold sweep:") != std::string::npos);
+  CHECK(report.str().find("target: recall >= 0.995 at <= 0.5 false alarms per 1,000: ") !=
+        std::string::npos);
+  // A bound that cannot hold fails the run (exit 1), naming it.
+  REQUIRE(Run(base + " --require_recall 1.01 > /dev/null", &err) == 1);
+  CHECK(err.find("below the required") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("screen: usage errors and unreadable lists") {
   std::string err;
   REQUIRE(Run("screen --input /dev/null", &err) == 2);
