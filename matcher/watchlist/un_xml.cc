@@ -9,6 +9,7 @@
 
 #include <pugixml.hpp>
 
+#include "absl/strings/str_split.h"
 #include "matcher/normalize/normalize.h"
 #include "matcher/watchlist/countries.h"
 #include "matcher/watchlist/loader.h"
@@ -17,23 +18,17 @@
 namespace paxscreen::watchlist {
 namespace {
 
-// Whether every word of a name part is a particle (ABU, AL, OULD, ABDUL), as normalize classifies
-// them; words are split at spaces and hyphens.
+// Whether every word of a name part is a particle (ABU, AL, OULD, ABDUL), read as normalize
+// reads the name later: its ICAO words (split at spaces and punctuation, uppercase), classified.
 bool ParticlesOnly(std::string_view part) {
-  bool any = false;
-  std::string word;
-  for (size_t i = 0; i <= part.size(); ++i) {
-    if (i < part.size() && part[i] != ' ' && part[i] != '-') {
-      const char c = part[i];
-      word.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
-      continue;
+  const absl::StatusOr<std::string> words = normalize::TransliterateIcao(part);
+  if (!words.ok() || words->empty()) return false;
+  for (absl::string_view word : absl::StrSplit(*words, ' ')) {
+    if (normalize::ClassifyToken({word.data(), word.size()}) != normalize::TokenKind::kParticle) {
+      return false;
     }
-    if (word.empty()) continue;
-    if (normalize::ClassifyToken(word) != normalize::TokenKind::kParticle) return false;
-    any = true;
-    word.clear();
   }
-  return any;
+  return true;
 }
 
 std::string Text(const pugi::xml_node& parent, const char* child) {
