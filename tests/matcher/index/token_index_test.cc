@@ -123,43 +123,6 @@ TEST_CASE("allowed distance grows with token length") {
   REQUIRE(idx.AllowedDistance(8, 9) == 2);
 }
 
-// Property: with phonetic keys off, the candidates are exactly the names with at least
-// min(2, positions) query positions matched within the allowed edit distance (brute force).
-TEST_CASE("candidates equal a brute-force scan on random names") {
-  std::mt19937_64 rng(99);
-  auto word = [&] {
-    std::string w;
-    int len = 2 + static_cast<int>(rng() % 9);
-    for (int i = 0; i < len; ++i) w.push_back("AEIKLMNORST"[rng() % 11]);
-    return w;
-  };
-  std::vector<std::vector<std::string>> words;
-  std::vector<std::vector<QueryToken>> names;
-  std::vector<uint8_t> positions;
-  for (int n = 0; n < 1500; ++n) {
-    std::vector<std::string> w;
-    int k = 1 + static_cast<int>(rng() % 3);
-    for (int i = 0; i < k; ++i) w.push_back(word());
-    names.push_back(Tokens(w));
-    positions.push_back(static_cast<uint8_t>(k));
-    words.push_back(std::move(w));
-  }
-  TokenIndexOptions options;
-  options.phonetic = false;
-  TokenIndex idx = TokenIndex::Build(names, positions, options);
-  for (int q = 0; q < 300; ++q) {
-    std::vector<std::string> query;
-    if (q % 2 == 0) {
-      query = words[rng() % words.size()];
-      std::string& t = query[rng() % query.size()];
-      if (t.size() > 3) t[rng() % t.size()] = 'X';
-    } else {
-      query = {word(), word()};
-    }
-    REQUIRE(Find(idx, query) == BruteForce(idx, words, positions, query));
-  }
-}
-
 // `count` names of 1 to `max_tokens` tokens drawn by `draw`: their index tokens, their position
 // counts (distinct tokens) and their distinct tokens, for the brute-force scans.
 struct RandomList {
@@ -182,6 +145,33 @@ RandomList MakeRandomList(int count, int max_tokens, std::mt19937_64& rng, Draw&
     list.words.push_back(std::move(distinct));
   }
   return list;
+}
+
+// Property: with phonetic keys off, the candidates are exactly the names with at least
+// min(2, positions) query positions matched within the allowed edit distance (brute force).
+TEST_CASE("candidates equal a brute-force scan on random names") {
+  std::mt19937_64 rng(99);
+  auto word = [&] {
+    std::string w;
+    int len = 2 + static_cast<int>(rng() % 9);
+    for (int i = 0; i < len; ++i) w.push_back("AEIKLMNORST"[rng() % 11]);
+    return w;
+  };
+  auto [words, names, positions] = MakeRandomList(1500, 3, rng, word);
+  TokenIndexOptions options;
+  options.phonetic = false;
+  TokenIndex idx = TokenIndex::Build(names, positions, options);
+  for (int q = 0; q < 300; ++q) {
+    std::vector<std::string> query;
+    if (q % 2 == 0) {
+      query = words[rng() % words.size()];
+      std::string& t = query[rng() % query.size()];
+      if (t.size() > 3) t[rng() % t.size()] = 'X';
+    } else {
+      query = {word(), word()};
+    }
+    REQUIRE(Find(idx, query) == BruteForce(idx, words, positions, query));
+  }
 }
 
 // Property: as above, with names drawn from a small skewed vocabulary, so that postings lists
