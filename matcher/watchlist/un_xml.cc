@@ -66,21 +66,121 @@ void SplitComma(model::EntryName* n) {
   if (n->surname.empty() || n->given_names.empty()) n->surname.clear(), n->given_names.clear();
 }
 
-// Adds an alias; a trailing "(...)" in another script becomes a name of its own.
-void AddAlias(std::string text, model::NameKind kind, std::vector<model::EntryName>* names) {
-  const size_t open = text.rfind('(');
-  if (open != std::string::npos && open > 0 && text.back() == ')') {
-    std::string inner = CollapseSpaces(std::string_view(text).substr(open + 1, text.size() - open - 2));
-    std::string script = DetectScript(inner);
-    if (!inner.empty() && script != "Latn" && script != "Zyyy") {
-      names->push_back({.full = inner, .script = script, .kind = kind});
-      text = CollapseSpaces(std::string_view(text).substr(0, open));
+// Where a parenthesised group of an alias field ends (the index of its ')'), or npos.
+size_t GroupEnd(std::string_view text, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < text.size(); ++i) {
+    if (text[i] == '(') ++depth;
+    if (text[i] == ')' && --depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+bool IsLatinOrNone(std::string_view script) { return script == "Latn" || script == "Zyyy"; }
+
+// Splits one name list of an alias field at ';' and at the enumerators "a)", "b)" ... that
+// stand alone between spaces; trims the commas the lists leave ("Akhter Mohmad ... ,").
+std::vector<std::string> SplitNameList(std::string_view text) {
+  std::vector<std::string> out;
+  std::string current;
+  auto flush = [&] {
+    std::string name = CollapseSpaces(current);
+    while (!name.empty() && (name.back() == ',' || name.back() == ' ')) name.pop_back();
+    while (!name.empty() && (name.front() == ',' || name.front() == ' ')) name.erase(0, 1);
+    if (!name.empty()) out.push_back(std::move(name));
+    current.clear();
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool word_start = i == 0 || text[i - 1] == ' ';
+    if (c == ';') {
+      flush();
+    } else if (word_start && c >= 'a' && c <= 'z' && i + 1 < text.size() && text[i + 1] == ')' &&
+               (i + 2 == text.size() || text[i + 2] == ' ')) {
+      flush();
+      ++i;
+    } else {
+      current.push_back(c);
     }
   }
-  if (text.empty()) return;
-  model::EntryName n{.full = text, .script = DetectScript(text), .kind = kind};
-  SplitComma(&n);
-  names->push_back(std::move(n));
+  flush();
+  return out;
+}
+
+// Cuts a birth note off the end of an alias ("..., born 1 Jan. 1953", "... born in 1963",
+// "... born in Kandahar on 01 Jan. 1967") and adds its date when it reads as one. The word
+// BORN is a name too (Max Born): without a comma before it, "in" or a digit must follow.
+void ReadBornNote(std::string* name, std::vector<model::DateOfBirth>* dobs) {
+  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
+  std::string folded(name->size(), ' ');
+  std::transform(name->begin(), name->end(), folded.begin(), lower);
+  for (size_t at = folded.find(" born "); at != std::string::npos;
+       at = folded.find(" born ", at + 1)) {
+    std::string_view rest = std::string_view(folded).substr(at + 6);
+    const bool comma = at > 0 && folded[at - 1] == ',';
+    const bool in = rest.starts_with("in ");
+    if (!comma && !in && (rest.empty() || rest[0] < '0' || rest[0] > '9')) continue;
+    if (in) rest.remove_prefix(3);
+    if (const size_t on = rest.find(" on "); on != std::string_view::npos) {
+      rest.remove_prefix(on + 4);
+    }
+    const size_t from = rest.data() - folded.data();
+    if (auto d = ParseDobText(std::string_view(*name).substr(from))) AddDob(*d, dobs);
+    name->resize(comma ? at - 1 : at);
+    return;
+  }
+}
+
+// An alias field as the UN writes it, read into names. Beside one plain name, the field may
+// hold (all seen on the consolidated list):
+// - several names: "Qasim Soleimani; Qasem Sulaimani", "Mohammed Sabet b) M. Javad Sabet";
+// - the name in another script in parentheses, "Haji Gulab Gul (حاجی گلاب گل)", or
+//   "Amir Khazmat (original script: Амир Хазмат)": a name of its own in that script;
+// - the Latin forms of an original-script alias in parentheses,
+//   "حسن غول (Hassan Ghul; Hassan Gul)": names of their own;
+// - a note in parentheses, "EL PARA (COMBAT NAME)", "Encep Nurjaman (birth name)", "(Sheikh)",
+//   "(false identity related to ... passport number ...)": left out of the name;
+// - a date of birth after the name, "Safia ... Al-Hadad, born 1 Jan. 1953": read into `dobs`.
+// Kept as one name, the extra words would stay unpaired against every traveller and the
+// name's score would fall below the threshold (the harness's MRZ form of the Sabet alias
+// scored 0.82 against its own entry).
+void ReadAliasField(std::string_view field, model::NameKind kind,
+                    std::vector<model::EntryName>* names,
+                    std::vector<model::DateOfBirth>* dobs) {
+  std::string outer;
+  std::vector<std::string> groups;
+  for (size_t i = 0; i < field.size(); ++i) {
+    const size_t close = field[i] == '(' ? GroupEnd(field, i) : std::string_view::npos;
+    if (close == std::string_view::npos) {
+      outer.push_back(field[i]);
+      continue;
+    }
+    groups.emplace_back(field.substr(i + 1, close - i - 1));
+    outer.push_back(' ');
+    i = close;
+  }
+  // Latin words in parentheses beside a Latin name are a note; beside a name in another
+  // script (or alone), they are its Latin forms.
+  const bool notes_in_groups = DetectScript(outer) == "Latn";
+  auto add = [&](std::string text) {
+    model::EntryName n{.full = std::move(text), .kind = kind};
+    n.script = DetectScript(n.full);
+    SplitComma(&n);
+    names->push_back(std::move(n));
+  };
+  ReadBornNote(&outer, dobs);
+  for (std::string& name : SplitNameList(outer)) add(std::move(name));
+  for (std::string_view inner : groups) {
+    inner = Trim(inner);
+    constexpr std::string_view kOriginal = "original script:";
+    if (inner.size() > kOriginal.size() &&
+        std::equal(kOriginal.begin(), kOriginal.end(), inner.begin(),
+                   [](char a, char b) { return a == (b | 0x20); })) {
+      inner.remove_prefix(kOriginal.size());
+    }
+    if (notes_in_groups && IsLatinOrNone(DetectScript(inner))) continue;
+    for (std::string& name : SplitNameList(inner)) add(std::move(name));
+  }
 }
 
 class UnParser {
@@ -153,7 +253,7 @@ class UnParser {
         r_.Drop(where, std::string(alias_tag) + "/QUALITY",
                 "unknown alias quality '" + quality + "', treated as alias");
       }
-      AddAlias(std::move(name), kind, &e.names);
+      ReadAliasField(name, kind, &e.names, &e.dates_of_birth);
       if (std::string dob = Text(a, "DATE_OF_BIRTH"); !dob.empty()) {
         if (auto d = ParseDobText(dob)) {
           AddDob(*d, &e.dates_of_birth);

@@ -13,8 +13,11 @@
 //   Entities: the whole name, no split.
 // - NAME_ORIGINAL_SCRIPT: another primary name, its script detected from the code points.
 // - aliases: QUALITY "Good", "a.k.a.", "f.k.a." (or none) -> alias; "Low" -> weak_alias.
-//   "SURNAME, Given" aliases are split at the comma. A parenthesised non-Latin part
-//   ("Haji Gulab Gul (حاجی گلاب گل)") becomes a separate name in its own script.
+//   "SURNAME, Given" aliases are split at the comma. One ALIAS_NAME may hold several names:
+//   split at ';' and "b)"; a parenthesised part in another script ("Haji Gulab Gul (حاجی گلاب
+//   گل)", "(original script: ...)") or the parenthesised Latin forms of an original-script
+//   alias are names of their own; a Latin note in parentheses ("(COMBAT NAME)") is left out; a
+//   trailing birth note (", born 1 Jan. 1953", "born in 1963") is cut off and its date added.
 // - dates of birth: DATE (exact), YEAR, FROM_YEAR/TO_YEAR, month-year NOTEs ("Nov. 1973");
 //   TYPE_OF_DATE APPROXIMATELY or an "approximately" note sets `approximate`. Alias DOBs
 //   are added to the entry.
