@@ -15,9 +15,12 @@ std::vector<Outcome> ScreenAll(const screen::Screener& screener,
     const LabelledTraveller& t = travellers[i];
     screen::ScreenStats* s = stats != nullptr ? &per_item[i] : nullptr;
     for (const screen::Match& m : screener.Screen(t.record, nullptr, s)) {
-      double& slot =
-          m.entry_id == t.expected_entry_id ? out[i].expected_score : out[i].other_score;
-      slot = std::max(slot, m.score.score);
+      if (m.entry_id == t.expected_entry_id) {
+        out[i].expected_score = std::max(out[i].expected_score, m.score.score);
+      } else if (m.score.score > out[i].other_score) {
+        out[i].other_score = m.score.score;
+        out[i].other_name = m.matched_name;
+      }
     }
   });
   for (const auto& s : per_item) {

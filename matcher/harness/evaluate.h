@@ -18,6 +18,7 @@ namespace paxscreen::harness {
 struct Outcome {
   double expected_score = -1;  // best score of the expected entry, -1 when it did not hit
   double other_score = -1;     // best score of any other entry, -1 when none hit
+  std::string other_name;      // the list name that gave other_score (for --show_misses)
 };
 
 // Screens every traveller on `threads` threads. The screener's thresholds bound what can be

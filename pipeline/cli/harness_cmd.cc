@@ -319,7 +319,8 @@ int RunHarness(std::vector<std::string> args) {
       }
       if (t.expected_entry_id.empty() && swept.outcomes[i].other_score >= report_at &&
           alerted++ < show) {
-        std::printf("  alerted %-32s (%.3f)\n", name.c_str(), swept.outcomes[i].other_score);
+        std::printf("  alerted %-32s (%.3f) by %s\n", name.c_str(), swept.outcomes[i].other_score,
+                    swept.outcomes[i].other_name.c_str());
       }
     }
   }
