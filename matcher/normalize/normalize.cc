@@ -49,6 +49,16 @@ NameForm DetectForm(std::string_view s) {
   return NameForm::kFull;
 }
 
+// DZH read as J: the Russian (and ICAO 9303) romanization of Cyrillic ДЖ, the letters
+// Russian writes for the J of other languages (DZHAMAL / JAMAL, DZHON / JOHN, ABDELDZHALIL /
+// ABDELJALIL: three edits, which no spelling measure pairs). No other language spells DZH.
+std::string FoldDzh(std::string s) {
+  for (size_t at = s.find("DZH"); at != std::string::npos; at = s.find("DZH", at + 1)) {
+    s.replace(at, 3, "J");
+  }
+  return s;
+}
+
 // Converts engine words to tokens with `role`, switching to kGiven after the first separator of
 // kind `split` when `split` is not kNone.
 void AppendTokens(const Transliterated& t, TokenRole role, Sep split, NormalizedName& out) {
@@ -58,7 +68,8 @@ void AppendTokens(const Transliterated& t, TokenRole role, Sep split, Normalized
     if (!w.text.empty() && out.tokens.size() < kMaxTokens) {
       Token tok;
       tok.text = w.text;
-      if (w.plain != w.text) tok.folded = w.plain;
+      std::string folded = FoldDzh(w.plain);
+      if (folded != w.text) tok.folded = std::move(folded);
       tok.role = current;
       tok.joined_to_next = w.sep_after == Sep::kJoin && i + 1 < t.words.size();
       out.tokens.push_back(std::move(tok));

@@ -27,7 +27,9 @@ enum class TokenKind { kName, kParticle, kTitle };
 
 struct Token {
   std::string text;     // ICAO 9303 transliteration, uppercase A-Z only ("QAHTANI", "MUELLER")
-  std::string folded;   // plain folded variant ("MULLER") when it differs from text, else empty
+  // Plain folded variant when it differs from text, else empty: diacritics dropped without
+  // digraphs ("MULLER" for MÜLLER), DZH written J ("JAMAL" for DZHAMAL, ДЖАМАЛ).
+  std::string folded;
   TokenRole role = TokenRole::kUnknown;
   TokenKind kind = TokenKind::kName;
   bool initial = false;         // a single letter (J or "J.")

@@ -237,6 +237,15 @@ TEST_CASE("the issue's variant pairs become comparable", "[normalize]") {
   CHECK_FALSE(SplitParticlePrefix("SMITH").has_value());
 }
 
+TEST_CASE("DZH, the Russian romanization of J, folds to J", "[normalize]") {
+  CHECK(N("DZHAMAL").tokens[0].folded == "JAMAL");
+  CHECK(N("Джамал").tokens[0].text == "DZHAMAL");  // Джамал
+  CHECK(N("Джамал").tokens[0].folded == "JAMAL");
+  CHECK(N("ABDELDZHALIL").tokens[0].folded == "ABDELJALIL");
+  CHECK(N("JAMAL").tokens[0].folded.empty());
+  CHECK(N("DZIEDZIC").tokens[0].folded.empty());  // Polish DZ stays
+}
+
 TEST_CASE("folded variant only when it differs", "[normalize]") {
   auto n = N("Øystein Ærø Jørgensen Smith");
   CHECK(n.tokens[0].text == "OEYSTEIN");
