@@ -55,4 +55,36 @@ Metrics MetricsAt(const std::vector<LabelledTraveller>& travellers,
   return m;
 }
 
+bool TargetSearch::met() const {
+  return best_recall.has_value() && best_recall->recall() >= target_recall;
+}
+
+TargetSearch SearchTarget(const std::vector<LabelledTraveller>& travellers,
+                          const std::vector<Outcome>& outcomes, double from, double to,
+                          double target_recall, double target_false_alarms_per_1000) {
+  std::vector<double> cuts = {from, to};
+  for (const Outcome& o : outcomes) {
+    for (double s : {o.expected_score, o.other_score}) {
+      if (s >= from && s <= to) cuts.push_back(s);
+    }
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  TargetSearch out;
+  out.target_recall = target_recall;
+  for (double t : cuts) {
+    Metrics m = MetricsAt(travellers, outcomes, t);
+    if (m.false_alarms_per_1000() <= target_false_alarms_per_1000 &&
+        (!out.best_recall || m.recall() > out.best_recall->recall())) {
+      out.best_recall = m;
+    }
+    if (m.recall() >= target_recall &&
+        (!out.fewest_alarms ||
+         m.false_alarms_per_1000() < out.fewest_alarms->false_alarms_per_1000())) {
+      out.fewest_alarms = m;
+    }
+  }
+  return out;
+}
+
 }  // namespace paxscreen::harness

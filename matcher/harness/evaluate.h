@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,5 +43,17 @@ struct Metrics {
 
 Metrics MetricsAt(const std::vector<LabelledTraveller>& travellers,
                   const std::vector<Outcome>& outcomes, double threshold);
+
+// Where the thresholds in [from, to] come nearest an accuracy target: every score in the
+// outcomes is tried as a threshold (the metrics change only there), not a grid.
+struct TargetSearch {
+  std::optional<Metrics> best_recall;    // highest recall with false alarms <= the bound
+  std::optional<Metrics> fewest_alarms;  // fewest false alarms with recall >= the bound
+  bool met() const;
+  double target_recall = 0;
+};
+TargetSearch SearchTarget(const std::vector<LabelledTraveller>& travellers,
+                          const std::vector<Outcome>& outcomes, double from, double to,
+                          double target_recall, double target_false_alarms_per_1000);
 
 }  // namespace paxscreen::harness
