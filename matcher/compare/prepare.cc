@@ -9,6 +9,9 @@
 #include "matcher/phonetic/arabic_skeleton.h"
 #include "matcher/phonetic/daitch_mokotoff.h"
 #include "matcher/phonetic/double_metaphone.h"
+// XXH3 inlined: this file hashes many short strings, where the call into libxxhash costs as
+// much as the hash (same function, same values).
+#define XXH_INLINE_ALL
 #include "xxhash.h"
 
 namespace paxscreen::compare {
@@ -112,14 +115,9 @@ void EncodeKeys(PreparedUnit& u, bool initial) {
   u.dm_primary = PhoneticKey(dm.primary);
   if (dm.alternate != dm.primary) u.dm_alternate = PhoneticKey(dm.alternate);
   u.arabic = PhoneticKey(phonetic::ArabicSkeleton(u.text()));
-  for (const std::string& code : phonetic::DaitchMokotoff(u.text())) {
-    uint32_t value = 0;
-    for (char c : code) value = value * 10 + static_cast<uint32_t>(c - '0');
-    u.dmsoundex.push_back(value);
-  }
-  std::sort(u.dmsoundex.begin(), u.dmsoundex.end());
-  u.dmsoundex.erase(std::unique(u.dmsoundex.begin(), u.dmsoundex.end()), u.dmsoundex.end());
-  u.dmsoundex.shrink_to_fit();  // inline again when a merge brought it to 4 or fewer
+  thread_local std::vector<uint32_t> codes;  // sorted and unique
+  phonetic::DaitchMokotoffNumbers(u.text(), &codes);
+  u.dmsoundex.assign(codes.begin(), codes.end());
 }
 
 // The Bloom bit of a phonetic key: the top 6 bits of a multiplicative hash (the keys are XXH3

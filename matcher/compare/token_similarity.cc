@@ -7,6 +7,9 @@
 #include "matcher/compare/compare.h"
 #include "matcher/compare/small_distance.h"
 #include "matcher/compare/unit_bound.h"
+// XXH3 inlined: this file hashes many short strings, where the call into libxxhash costs as
+// much as the hash (same function, same values).
+#define XXH_INLINE_ALL
 #include "xxhash.h"
 
 namespace paxscreen::compare {

@@ -7,6 +7,9 @@
 #include "matcher/distance/osa_pattern.h"
 #include "matcher/phonetic/arabic_skeleton.h"
 #include "matcher/phonetic/double_metaphone.h"
+// XXH3 inlined: this file hashes many short strings, where the call into libxxhash costs as
+// much as the hash (same function, same values).
+#define XXH_INLINE_ALL
 #include "xxhash.h"
 
 namespace paxscreen::index {
@@ -20,10 +23,12 @@ constexpr uint64_t kSeedMetaphone = 1;
 constexpr uint64_t kSeedArabic = 2;
 
 // Hashes of every string obtained from `s` by deleting at most `d` (<= 2) characters, `s`
-// included, sorted and unique. O(|s|^d) variants in two stack buffers, each variant one byte
-// away from the previous one. Deleting s[i] when s[i - 1] == s[i] gives what deleting s[i - 1]
-// gave (for a second deletion too, at j > i), so such positions are skipped: fewer hashes for
-// doubled letters (MUHAMMAD, ABDULLAH); the sort removes the remaining duplicates.
+// included. O(|s|^d) variants in two stack buffers, each variant one byte away from the
+// previous one. Deleting s[i] when s[i - 1] == s[i] gives what deleting s[i - 1] gave (for a
+// second deletion too, at j > i), so such positions are skipped: fewer hashes for doubled
+// letters (MUHAMMAD, ABDULLAH). A few repeats remain (ABAB without its first two letters or
+// its last two): they are not removed, since the index build drops duplicate pairs and a query
+// merges the tokens its keys reach (sorting them cost 4 % of screening).
 void DeletionHashes(std::string_view s, int d, std::vector<uint64_t>* out) {
   out->clear();
   out->push_back(Hash(s));
@@ -47,8 +52,6 @@ void DeletionHashes(std::string_view s, int d, std::vector<uint64_t>* out) {
       }
     }
   }
-  std::sort(out->begin(), out->end());
-  out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 
 // Phonetic keys of a token, hashed with a seed per encoder so keys of different encoders

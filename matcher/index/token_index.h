@@ -58,7 +58,7 @@ struct QueryKeys {
   int position = 0;
   bool joined = false;  // a joined span of the query (QueryToken::fuzzy == false)
   uint64_t exact = 0;
-  std::vector<uint64_t> deletions;  // sorted, unique
+  std::vector<uint64_t> deletions;  // the deletion neighbourhood; rare repeats
   std::vector<uint64_t> phonetic;
 };
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include "matcher/phonetic/letters.h"
@@ -62,105 +64,151 @@ constexpr Rule kRules[] = {
 };
 
 constexpr std::size_t kCodeLength = 6;
+constexpr uint32_t kPow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+
+// Up to six code digits as a number and a digit count ("043" is {43, 3}): a reading extends,
+// compares and merges without strings.
+struct Digits {
+  uint32_t value = 0;
+  uint8_t len = 0;
+  bool operator==(const Digits&) const = default;
+  auto operator<=>(const Digits&) const = default;
+};
+
+// A rule's code field read once: one or two alternatives ("94|4"), an empty one not coded.
+struct Field {
+  Digits alt[2];
+  int count = 1;
+};
+
+struct ParsedRule {
+  std::string_view pattern;
+  Field at_start, before_vowel, otherwise;
+};
+
+Field ParseField(std::string_view text) {
+  Field f;
+  f.count = 0;
+  size_t from = 0;
+  while (true) {
+    const size_t bar = text.find('|', from);
+    const std::string_view part = text.substr(from, bar == std::string_view::npos ? bar : bar - from);
+    Digits d;
+    for (char c : part) d.value = d.value * 10 + static_cast<uint32_t>(c - '0');
+    d.len = static_cast<uint8_t>(part.size());
+    f.alt[f.count++] = d;
+    if (bar == std::string_view::npos || f.count == 2) break;
+    from = bar + 1;
+  }
+  return f;
+}
 
 // One reading of the name so far.
 struct Branch {
-  std::string code;
-  std::string last;  // the previous group's code, for the no-repeat rule
-  bool operator==(const Branch& o) const { return code == o.code && last == o.last; }
-  bool operator<(const Branch& o) const {
-    return code != o.code ? code < o.code : last < o.last;
-  }
+  Digits code;
+  Digits last;  // the previous group's code, for the no-repeat rule
+  bool operator==(const Branch&) const = default;
+  auto operator<=>(const Branch&) const = default;
 };
 
 // The rules of each first letter A-Z, in table order: a lookup tries only those (a handful)
 // instead of the whole table.
-using RulesByLetter = std::array<std::vector<const Rule*>, 26>;
+using RulesByLetter = std::array<std::vector<ParsedRule>, 26>;
 
 const RulesByLetter& RulesOf() {
   static const RulesByLetter* table = [] {
     auto* t = new RulesByLetter();
-    for (const Rule& r : kRules) (*t)[r.pattern[0] - 'A'].push_back(&r);
+    for (const Rule& r : kRules) {
+      (*t)[r.pattern[0] - 'A'].push_back({r.pattern, ParseField(r.at_start),
+                                          ParseField(r.before_vowel), ParseField(r.otherwise)});
+    }
     return t;
   }();
   return *table;
 }
 
-const Rule* Match(std::string_view rest) {
+const ParsedRule* Match(std::string_view rest) {
   if (rest.empty() || rest[0] < 'A' || rest[0] > 'Z') return nullptr;
-  for (const Rule* r : RulesOf()[rest[0] - 'A']) {
-    if (rest.substr(0, r->pattern.size()) == r->pattern) return r;
+  for (const ParsedRule& r : RulesOf()[rest[0] - 'A']) {
+    if (rest.substr(0, r.pattern.size()) == r.pattern) return &r;
   }
   return nullptr;  // unreachable for A-Z input: every letter has a rule
 }
 
-void Extend(Branch& b, std::string_view code, bool force) {
-  const bool repeat = b.last.size() >= code.size() &&
-                      std::string_view(b.last).substr(b.last.size() - code.size()) == code;
-  if ((!repeat || force) && b.code.size() < kCodeLength) {
-    b.code.append(code.substr(0, kCodeLength - b.code.size()));
+void Extend(Branch& b, Digits code, bool force) {
+  const bool repeat = b.last.len >= code.len && b.last.value % kPow10[code.len] == code.value;
+  if ((!repeat || force) && b.code.len < kCodeLength) {
+    const uint8_t take = std::min<uint8_t>(code.len, kCodeLength - b.code.len);
+    b.code.value = b.code.value * kPow10[take] + code.value / kPow10[code.len - take];
+    b.code.len += take;
   }
-  b.last = std::string(code);
+  b.last = code;
 }
 
 }  // namespace
 
-std::vector<std::string> DaitchMokotoff(std::string_view name) {
+void DaitchMokotoffNumbers(std::string_view name, std::vector<uint32_t>* out) {
+  out->clear();
   const std::string s = phonetic_internal::UpperLetters(name);
-  if (s.empty()) return {};
+  if (s.empty()) return;
   std::vector<Branch> branches(1);
   std::vector<Branch> next;
   char last_letter = '\0';
   for (std::size_t i = 0; i < s.size();) {
     const std::string_view rest = std::string_view(s).substr(i);
-    const Rule* rule = Match(rest);
+    const ParsedRule* rule = Match(rest);
     if (rule == nullptr) {
       ++i;
       continue;
     }
-    std::string_view field = rule->otherwise;
+    const Field* field = &rule->otherwise;
     if (last_letter == '\0') {
-      field = rule->at_start;
+      field = &rule->at_start;
     } else if (phonetic_internal::IsAeiou(phonetic_internal::At(rest, static_cast<std::ptrdiff_t>(
                    rule->pattern.size())))) {
-      field = rule->before_vowel;
+      field = &rule->before_vowel;
     }
     // M next to N is always coded twice (the rule table's MN/NM groups cover the adjacent case).
     const char letter = s[i];
     const bool force =
         (last_letter == 'M' && letter == 'N') || (last_letter == 'N' && letter == 'M');
-    const std::size_t bar = field.find('|');
     next.clear();
     for (const Branch& b : branches) {
-      if (bar == std::string_view::npos) {
+      for (int a = 0; a < field->count; ++a) {
         next.push_back(b);
-        Extend(next.back(), field, force);
-      } else {
-        for (std::string_view alt : {field.substr(0, bar), field.substr(bar + 1)}) {
-          next.push_back(b);
-          Extend(next.back(), alt, force);
-        }
+        Extend(next.back(), field->alt[a], force);
       }
     }
-    std::sort(next.begin(), next.end());
-    next.erase(std::unique(next.begin(), next.end()), next.end());
+    // Readings that differed only in the previous code can meet again.
+    if (next.size() > 1) {
+      std::sort(next.begin(), next.end());
+      next.erase(std::unique(next.begin(), next.end()), next.end());
+    }
     branches.swap(next);
     last_letter = letter;
     i += rule->pattern.size();
     // Full codes take no more digits: the rest of a long name (a joined span) changes nothing.
     if (std::all_of(branches.begin(), branches.end(),
-                    [](const Branch& b) { return b.code.size() >= kCodeLength; })) {
+                    [](const Branch& b) { return b.code.len >= kCodeLength; })) {
       break;
     }
   }
+  out->reserve(branches.size());
+  for (const Branch& b : branches) out->push_back(b.code.value * kPow10[kCodeLength - b.code.len]);
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
+}
+
+std::vector<std::string> DaitchMokotoff(std::string_view name) {
+  std::vector<uint32_t> numbers;
+  DaitchMokotoffNumbers(name, &numbers);
   std::vector<std::string> codes;
-  codes.reserve(branches.size());
-  for (Branch& b : branches) {
-    b.code.resize(kCodeLength, '0');
-    codes.push_back(std::move(b.code));
+  codes.reserve(numbers.size());
+  for (uint32_t n : numbers) {
+    std::string code(kCodeLength, '0');
+    for (size_t k = kCodeLength; k-- > 0; n /= 10) code[k] = static_cast<char>('0' + n % 10);
+    codes.push_back(std::move(code));
   }
-  std::sort(codes.begin(), codes.end());
-  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
   return codes;
 }
 

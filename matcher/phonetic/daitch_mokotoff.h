@@ -15,6 +15,7 @@
 // scan goes, and codes stop growing at 6 digits, so b stays small in practice).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,5 +25,9 @@ namespace paxscreen::phonetic {
 // Every D-M code of `name`, sorted and unique; empty when the name has no letters.
 // Thread-safe (pure function; the rule table is a constant).
 std::vector<std::string> DaitchMokotoff(std::string_view name);
+
+// The same codes as numbers (the six digits read as one decimal number: "097400" is 97400),
+// sorted and unique, into `out` (cleared first; its capacity is reused). What screening keeps.
+void DaitchMokotoffNumbers(std::string_view name, std::vector<uint32_t>* out);
 
 }  // namespace paxscreen::phonetic

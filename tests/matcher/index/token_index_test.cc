@@ -110,7 +110,12 @@ TEST_CASE("PrepareQuery's deletion keys equal a brute-force neighbourhood") {
       for (const std::string& v : variants) want.push_back(XXH3_64bits(v.data(), v.size()));
       std::sort(want.begin(), want.end());
       INFO(text << " distance " << d);
-      REQUIRE(TokenIndex::PrepareQuery({{text, 0}}, options)[0].deletions == want);
+      std::vector<uint64_t> got = TokenIndex::PrepareQuery({{text, 0}}, options)[0].deletions;
+      // Repeats are allowed (the index merges what they reach), but few.
+      REQUIRE(got.size() <= 2 * want.size());
+      std::sort(got.begin(), got.end());
+      got.erase(std::unique(got.begin(), got.end()), got.end());
+      REQUIRE(got == want);
     }
   }
 }
