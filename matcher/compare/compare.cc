@@ -16,6 +16,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "matcher/base/status_macros.h"
+#include "matcher/compare/reject_matrix.h"
 #include "matcher/compare/small_distance.h"
 #include "matcher/compare/unit_bound.h"
 
@@ -215,6 +216,13 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
     note_best(a.summaries[ia], b.summaries[ib], sim);
   };
   const internal::MissingLimits limits = internal::MissingLimits::For(o);
+  // First the pairs whose unit bound is surely 0, eight candidate units at a time
+  // (reject_matrix.h); a particle pair is decided on its texts below whatever its bits say.
+  thread_local std::vector<uint64_t> rejected;
+  rejected.resize(a.units.size());
+  internal::ActiveRejectMatrix()(a.summaries.data(), a.summaries.size(), b.summaries.data(),
+                                 b.summaries.size(), internal::RejectLimits::For(limits),
+                                 rejected.data());
   // The bound pass reads the candidate's unit summaries (one small array) and its units only
   // for particles and where a phonetic key may agree.
   for (size_t ia = 0; ia < a.units.size(); ++ia) {
@@ -223,7 +231,12 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
     // A span pairs only with a single token, and a name's first units are its tokens.
     const size_t b_end = sa.count > 1 ? std::min(b.tokens.size(), b.summaries.size())
                                       : b.summaries.size();
+    const uint64_t skip = (sa.flags & UnitSummary::kParticle) ? 0 : rejected[ia];
     for (size_t ib = 0; ib < b_end; ++ib) {
+      if (ib < internal::kRejectMatrixWidth && (skip >> ib & 1) &&
+          !(b.summaries[ib].flags & UnitSummary::kParticle)) {
+        continue;
+      }
       const UnitSummary& sb = b.summaries[ib];
       if ((sa.count > 1 && sb.count > 1) || !(sb.flags & UnitSummary::kPairable)) continue;
       if (!((sa.flags | sb.flags) & (UnitSummary::kTitle | UnitSummary::kParticle))) {

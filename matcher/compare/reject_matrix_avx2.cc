@@ -1,0 +1,119 @@
+// RejectMatrix with AVX2: eight candidate units per step, 32-bit lanes. Compiled with -mavx2
+// only (CMakeLists.txt); reached through ActiveRejectMatrix() on CPUs that have it. This file
+// uses no inline function or template of another header (not even std::min): an out-of-line
+// copy compiled here with AVX2 could be the one the linker keeps for every caller.
+#include <immintrin.h>
+
+#include <cstddef>
+#include <cstring>
+
+#include "matcher/compare/reject_matrix.h"
+
+namespace paxscreen::compare::internal {
+namespace {
+
+// The summary's four 32-bit words, as the transpose below reads them.
+static_assert(sizeof(UnitSummary) == 16);
+static_assert(offsetof(UnitSummary, phonetic) == 0);
+static_assert(offsetof(UnitSummary, letters) == 8);
+static_assert(offsetof(UnitSummary, length) == 12);
+static_assert(offsetof(UnitSummary, flags) == 15);
+
+// Bits set per 32-bit lane: a nibble table per byte, then the four bytes summed.
+__m256i PopCount32(__m256i v) {
+  const __m256i table = _mm256_setr_epi8(0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1,
+                                         2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const __m256i low = _mm256_shuffle_epi8(table, _mm256_and_si256(v, nibble));
+  const __m256i high = _mm256_shuffle_epi8(table, _mm256_and_si256(_mm256_srli_epi32(v, 4), nibble));
+  const __m256i bytes = _mm256_add_epi8(low, high);
+  const __m256i pairs = _mm256_maddubs_epi16(bytes, _mm256_set1_epi8(1));
+  return _mm256_madd_epi16(pairs, _mm256_set1_epi16(1));
+}
+
+// Eight summaries as four vectors of one word each. Lane k holds unit kOrder[k] of the eight
+// (the in-lane transpose's order); the mask is put back in unit order before it leaves.
+struct Block {
+  __m256i phonetic_low, phonetic_high, letters, misc;
+};
+
+Block Transpose(const UnitSummary* s) {
+  const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s));      // 0 | 1
+  const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + 2));  // 2 | 3
+  const __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + 4));  // 4 | 5
+  const __m256i v3 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + 6));  // 6 | 7
+  const __m256i t0 = _mm256_unpacklo_epi32(v0, v1);
+  const __m256i t1 = _mm256_unpackhi_epi32(v0, v1);
+  const __m256i t2 = _mm256_unpacklo_epi32(v2, v3);
+  const __m256i t3 = _mm256_unpackhi_epi32(v2, v3);
+  // Lanes now hold units 0 2 4 6 | 1 3 5 7.
+  return {_mm256_unpacklo_epi64(t0, t2), _mm256_unpackhi_epi64(t0, t2),
+          _mm256_unpacklo_epi64(t1, t3), _mm256_unpackhi_epi64(t1, t3)};
+}
+
+// The reject bits of one query unit against one block, in unit order.
+uint32_t RejectBits(const UnitSummary& a, const Block& b, const RejectLimits& limits) {
+  const __m256i byte = _mm256_set1_epi32(0xFF);
+  const __m256i a_length = _mm256_set1_epi32(a.length);
+  const __m256i b_length = _mm256_and_si256(b.misc, byte);
+  const __m256i b_flags = _mm256_srli_epi32(b.misc, 24);
+  const __m256i a_flags = _mm256_set1_epi32(a.flags);
+  const __m256i loose = _mm256_and_si256(_mm256_or_si256(a_flags, b_flags),
+                                         _mm256_set1_epi32(UnitSummary::kLoose));
+  const __m256i stem = _mm256_and_si256(_mm256_and_si256(a_flags, b_flags),
+                                        _mm256_set1_epi32(UnitSummary::kStem));
+  const __m256i zero = _mm256_setzero_si256();
+  const __m256i open = _mm256_cmpeq_epi32(_mm256_or_si256(loose, stem), zero);  // may reject
+
+  const __m256i shorter = _mm256_min_epu32(a_length, b_length);
+  const __m256i longer = _mm256_max_epu32(a_length, b_length);
+  const __m256i length_rule = _mm256_cmpgt_epi32(longer, _mm256_add_epi32(shorter, shorter));
+
+  const __m256i a_letters = _mm256_set1_epi32(static_cast<int>(a.letters));
+  const __m256i only_a = PopCount32(_mm256_andnot_si256(b.letters, a_letters));
+  const __m256i only_b = PopCount32(_mm256_andnot_si256(a_letters, b.letters));
+  const __m256i missing = _mm256_max_epu32(_mm256_max_epu32(only_a, only_b),
+                                           _mm256_sub_epi32(longer, shorter));
+  const __m256i scaled = _mm256_slli_epi32(missing, RejectLimits::kShift);
+  const __m256i over_spelling = _mm256_cmpgt_epi32(
+      scaled, _mm256_mullo_epi32(longer, _mm256_set1_epi32(static_cast<int>(limits.spelling))));
+  const __m256i over_phonetic = _mm256_cmpgt_epi32(
+      scaled, _mm256_mullo_epi32(longer, _mm256_set1_epi32(static_cast<int>(limits.phonetic))));
+  const __m256i shared = _mm256_or_si256(
+      _mm256_and_si256(b.phonetic_low, _mm256_set1_epi32(static_cast<int>(a.phonetic))),
+      _mm256_and_si256(b.phonetic_high, _mm256_set1_epi32(static_cast<int>(a.phonetic >> 32))));
+  const __m256i no_key = _mm256_cmpeq_epi32(shared, zero);
+  const __m256i share_rule =
+      _mm256_and_si256(over_spelling, _mm256_or_si256(over_phonetic, no_key));
+  const __m256i reject = _mm256_and_si256(open, _mm256_or_si256(length_rule, share_rule));
+  // Lanes 0..7 hold units 0 2 4 6 1 3 5 7: gather them back in unit order.
+  const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+  const __m256i in_order = _mm256_permutevar8x32_epi32(reject, order);
+  return static_cast<uint32_t>(_mm256_movemask_ps(_mm256_castsi256_ps(in_order)));
+}
+
+}  // namespace
+
+void RejectMatrixAvx2(const UnitSummary* a, size_t na, const UnitSummary* b, size_t nb,
+                      const RejectLimits& limits, uint64_t* rows) {
+  if (nb > kRejectMatrixWidth) nb = kRejectMatrixWidth;
+  for (size_t i = 0; i < na; ++i) rows[i] = 0;
+  for (size_t j = 0; j < nb; j += 8) {
+    // A last block of fewer than eight units is read from a zeroed copy: never past the end.
+    alignas(32) unsigned char tail[8 * sizeof(UnitSummary)];
+    const size_t count = nb - j < 8 ? nb - j : 8;
+    const UnitSummary* block_units = b + j;
+    if (count < 8) {
+      std::memset(tail, 0, sizeof(tail));
+      std::memcpy(tail, static_cast<const void*>(b + j), count * sizeof(UnitSummary));
+      block_units = reinterpret_cast<const UnitSummary*>(tail);
+    }
+    const Block block = Transpose(block_units);
+    const uint64_t valid = (uint64_t{1} << count) - 1;
+    for (size_t i = 0; i < na; ++i) {
+      rows[i] |= static_cast<uint64_t>(RejectBits(a[i], block, limits) & valid) << j;
+    }
+  }
+}
+
+}  // namespace paxscreen::compare::internal
