@@ -223,70 +223,90 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
   internal::ActiveRejectMatrix()(a.summaries.data(), a.summaries.size(), b.summaries.data(),
                                  b.summaries.size(), internal::RejectLimits::For(limits),
                                  rejected.data());
+  // The pairs left: each candidate unit a query unit may pair with (pairable; a span only with a
+  // single token, and a name's first units are its tokens), less those the matrix rejected;
+  // a particle pair is decided on its texts whatever its bits say. The first 64 candidate units
+  // are walked by their bits, any further ones one by one.
+  uint64_t b_pairable = 0;
+  uint64_t b_single = 0;
+  uint64_t b_particles = 0;
+  const size_t b_bits = std::min(b.summaries.size(), internal::kRejectMatrixWidth);
+  for (size_t ib = 0; ib < b_bits; ++ib) {
+    const UnitSummary& sb = b.summaries[ib];
+    const uint64_t bit = uint64_t{1} << ib;
+    if (sb.flags & UnitSummary::kPairable) {
+      b_pairable |= bit;
+      if (sb.count == 1) b_single |= bit;
+    }
+    if (sb.flags & UnitSummary::kParticle) b_particles |= bit;
+  }
   // The bound pass reads the candidate's unit summaries (one small array) and its units only
   // for particles and where a phonetic key may agree.
-  for (size_t ia = 0; ia < a.units.size(); ++ia) {
+  size_t ia = 0;
+  const UnitSummary* query_unit = nullptr;
+  auto consider = [&](size_t ib) {
+    const UnitSummary& sa = *query_unit;
+    const UnitSummary& sb = b.summaries[ib];
+    if ((sa.count > 1 && sb.count > 1) || !(sb.flags & UnitSummary::kPairable)) return;
+    if (!((sa.flags | sb.flags) & (UnitSummary::kTitle | UnitSummary::kParticle))) {
+      // Two name units, the common case: most are ruled out by the bound without a distance.
+      const double bound = internal::SummaryBound(sa, a.units[ia], sb, b.units[ib], o, limits);
+      if (bound >= o.min_token_similarity) keep(ia, ib, bound, false, false, nullptr);
+      return;
+    }
+    const bool a_particle = sa.flags & UnitSummary::kParticle;
+    const bool b_particle = sb.flags & UnitSummary::kParticle;
+    if ((sa.flags | sb.flags) & UnitSummary::kTitle) {
+      // A title weighs nothing either way, but a name token of the other side spelt like it
+      // is that title written differently (KARI / QARI, SHAYX / SHAYKH, MIULAWI / MAULAWI):
+      // paired, that token costs no missing-name penalty. Only lone tokens, no particle, no
+      // initial, never two titles.
+      const uint8_t either = sa.flags | sb.flags;
+      const bool both = (sa.flags & sb.flags & UnitSummary::kTitle) != 0;
+      if (both || sa.count > 1 || sb.count > 1 ||
+          (either & (UnitSummary::kParticle | UnitSummary::kInitial)) != 0) {
+        return;
+      }
+      const double bound = internal::SummaryBound(sa, a.units[ia], sb, b.units[ib], o, limits);
+      if (bound >= title_floor) keep(ia, ib, bound, false, true, nullptr);
+      return;
+    }
+    // A particle and a unit of the other name (titles went above).
+    // A lone particle pairs only with the same particle (or a name spelt the same, BEN), or
+    // with a one-edit slip of a particle of 4+ letters written as a name (ABDLU, ADBUL for
+    // ABDUL: the slip hides it from the particle list, not from the reader).
+    // The summaries rule out most pairs before a string is read: equal texts have equal
+    // lengths, folded forms differ from the texts only where flagged, and one edit changes
+    // the length by at most one and adds at most one letter to either letter set.
+    const PreparedUnit& ua = a.units[ia];
+    const PreparedUnit& ub = b.units[ib];
+    const bool folded = ((sa.flags | sb.flags) & UnitSummary::kFolded) != 0;
+    const bool capped = sa.length == 255 || sb.length == 255;
+    const auto [only_a, only_b] = internal::LettersOnly(sa.letters, sb.letters);
+    const int length_gap = std::abs(int{sa.length} - int{sb.length});
+    UnitSimilarity s;
+    if (((sa.length == sb.length || capped) && ua.text() == ub.text()) ||
+        (folded && ua.folded() == ub.folded())) {
+      s = {1.0, "particle"};
+    } else if (a_particle != b_particle && std::min(sa.length, sb.length) >= 4 &&
+               sa.count == 1 && sb.count == 1 &&
+               (capped || (length_gap <= 1 && only_a <= 1 && only_b <= 1)) &&
+               SmallOsa(ua.text(), ub.text()) <= 1) {
+      s = {o.particle_typo_similarity, "particle"};
+    }
+    if (s.score >= o.min_token_similarity) keep(ia, ib, s.score, true, false, s.method);
+  };
+  for (ia = 0; ia < a.units.size(); ++ia) {
     const UnitSummary& sa = a.summaries[ia];
     if (!(sa.flags & UnitSummary::kPairable)) continue;
-    // A span pairs only with a single token, and a name's first units are its tokens.
+    query_unit = &sa;
     const size_t b_end = sa.count > 1 ? std::min(b.tokens.size(), b.summaries.size())
                                       : b.summaries.size();
-    const uint64_t skip = (sa.flags & UnitSummary::kParticle) ? 0 : rejected[ia];
-    for (size_t ib = 0; ib < b_end; ++ib) {
-      if (ib < internal::kRejectMatrixWidth && (skip >> ib & 1) &&
-          !(b.summaries[ib].flags & UnitSummary::kParticle)) {
-        continue;
-      }
-      const UnitSummary& sb = b.summaries[ib];
-      if ((sa.count > 1 && sb.count > 1) || !(sb.flags & UnitSummary::kPairable)) continue;
-      if (!((sa.flags | sb.flags) & (UnitSummary::kTitle | UnitSummary::kParticle))) {
-        // Two name units, the common case: most are ruled out by the bound without a distance.
-        const double bound = internal::SummaryBound(sa, a.units[ia], sb, b.units[ib], o, limits);
-        if (bound >= o.min_token_similarity) keep(ia, ib, bound, false, false, nullptr);
-        continue;
-      }
-      const bool a_particle = sa.flags & UnitSummary::kParticle;
-      const bool b_particle = sb.flags & UnitSummary::kParticle;
-      if ((sa.flags | sb.flags) & UnitSummary::kTitle) {
-        // A title weighs nothing either way, but a name token of the other side spelt like it
-        // is that title written differently (KARI / QARI, SHAYX / SHAYKH, MIULAWI / MAULAWI):
-        // paired, that token costs no missing-name penalty. Only lone tokens, no particle, no
-        // initial, never two titles.
-        const uint8_t either = sa.flags | sb.flags;
-        const bool both = (sa.flags & sb.flags & UnitSummary::kTitle) != 0;
-        if (both || sa.count > 1 || sb.count > 1 ||
-            (either & (UnitSummary::kParticle | UnitSummary::kInitial)) != 0) {
-          continue;
-        }
-        const double bound = internal::SummaryBound(sa, a.units[ia], sb, b.units[ib], o, limits);
-        if (bound >= title_floor) keep(ia, ib, bound, false, true, nullptr);
-        continue;
-      }
-      // A particle and a unit of the other name (titles went above).
-      // A lone particle pairs only with the same particle (or a name spelt the same, BEN), or
-      // with a one-edit slip of a particle of 4+ letters written as a name (ABDLU, ADBUL for
-      // ABDUL: the slip hides it from the particle list, not from the reader).
-      // The summaries rule out most pairs before a string is read: equal texts have equal
-      // lengths, folded forms differ from the texts only where flagged, and one edit changes
-      // the length by at most one and adds at most one letter to either letter set.
-      const PreparedUnit& ua = a.units[ia];
-      const PreparedUnit& ub = b.units[ib];
-      const bool folded = ((sa.flags | sb.flags) & UnitSummary::kFolded) != 0;
-      const bool capped = sa.length == 255 || sb.length == 255;
-      const auto [only_a, only_b] = internal::LettersOnly(sa.letters, sb.letters);
-      const int length_gap = std::abs(int{sa.length} - int{sb.length});
-      UnitSimilarity s;
-      if (((sa.length == sb.length || capped) && ua.text() == ub.text()) ||
-          (folded && ua.folded() == ub.folded())) {
-        s = {1.0, "particle"};
-      } else if (a_particle != b_particle && std::min(sa.length, sb.length) >= 4 &&
-                 sa.count == 1 && sb.count == 1 &&
-                 (capped || (length_gap <= 1 && only_a <= 1 && only_b <= 1)) &&
-                 SmallOsa(ua.text(), ub.text()) <= 1) {
-        s = {o.particle_typo_similarity, "particle"};
-      }
-      if (s.score >= o.min_token_similarity) keep(ia, ib, s.score, true, false, s.method);
-    }
+    uint64_t visit = sa.count > 1 ? b_single : b_pairable;
+    if (b_end < 64) visit &= (uint64_t{1} << b_end) - 1;
+    if (!(sa.flags & UnitSummary::kParticle)) visit &= ~(rejected[ia] & ~b_particles);
+    for (; visit != 0; visit &= visit - 1) consider(std::countr_zero(visit));
+    for (size_t ib = internal::kRejectMatrixWidth; ib < b_end; ++ib) consider(ib);
   }
   const std::span<const double> ba(best_a.data(), n_a);
   const std::span<const double> bb(best_b.data(), n_b);
@@ -359,10 +379,10 @@ double ComparePreparedScore(const PreparedName& a, const PreparedName& b,
 }
 
 NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
-                               const CompareOptions& o) {
+                               const CompareOptions& o, SimilarityMemo* memo) {
   NameComparison out;
   Alignment alignment;
-  Align(a, b, o, 0.0, nullptr, &alignment);
+  Align(a, b, o, 0.0, memo, &alignment);
 
   uint64_t cov_a = 0;
   uint64_t cov_b = 0;

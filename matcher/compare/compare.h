@@ -214,8 +214,11 @@ class SimilarityMemo;  // below
 
 // Compares two prepared names. `a` is the query (passenger), `b` the candidate (list entry);
 // the score is symmetric up to search ties.
+// `memo`, when given, holds unit similarities of `a` already computed (see SimilarityMemo): the
+// screener explains its best candidates with the memo their scores filled.
 NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
-                               const CompareOptions& options = {});
+                               const CompareOptions& options = {},
+                               SimilarityMemo* memo = nullptr);
 // The score of ComparePrepared(a, b, options) alone, without building the evidence (no strings
 // are allocated): for screening, which compares a query with many names and explains only the
 // best one per entry. With `floor` > 0 only scores of at least `floor` are exact: a pair whose

@@ -214,7 +214,8 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
       }
     }
     for (Best& b : best) {
-      b.comparison = compare::ComparePrepared(query, shard->prepared(b.name), options_.compare);
+      b.comparison =
+          compare::ComparePrepared(query, shard->prepared(b.name), options_.compare, &memo);
       b.comparison.score = b.score;  // with the weak-alias penalty
     }
     // Documents.
