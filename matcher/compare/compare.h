@@ -141,6 +141,7 @@ struct PreparedUnit {
   bool cut = false;
   uint8_t first = 0;  // first token index
   uint8_t count = 1;  // tokens covered
+  uint8_t arabic_letters = 0;  // letters of the Arabic skeleton (255 for 255 or more)
 
  private:
   // The three strings back to back in one buffer (a list holds millions of units: one string

@@ -114,7 +114,9 @@ void EncodeKeys(PreparedUnit& u, bool initial) {
   phonetic::MetaphoneKeys dm = phonetic::DoubleMetaphone(u.text(), phonetic::kScreeningCodeLength);
   u.dm_primary = PhoneticKey(dm.primary);
   if (dm.alternate != dm.primary) u.dm_alternate = PhoneticKey(dm.alternate);
-  u.arabic = PhoneticKey(phonetic::ArabicSkeleton(u.text()));
+  const std::string skeleton = phonetic::ArabicSkeleton(u.text());
+  u.arabic = PhoneticKey(skeleton);
+  u.arabic_letters = static_cast<uint8_t>(std::min<size_t>(skeleton.size(), 255));
   thread_local std::vector<uint32_t> codes;  // sorted and unique
   phonetic::DaitchMokotoffNumbers(u.text(), &codes);
   u.dmsoundex.assign(codes.begin(), codes.end());

@@ -19,8 +19,9 @@ uint64_t Hash(std::string_view s, uint64_t seed = 0) {
   return XXH3_64bits_withSeed(s.data(), s.size(), seed);
 }
 
-constexpr uint64_t kSeedMetaphone = 1;
-constexpr uint64_t kSeedArabic = 2;
+// A phonetic key: the code's hash, mixed per encoder so keys of different encoders never meet.
+constexpr uint64_t kMetaphoneTag = 0x9E3779B97F4A7C15ull;
+constexpr uint64_t kArabicTag = 0xC2B2AE3D27D4EB4Full;
 
 // Hashes of every string obtained from `s` by deleting at most `d` (<= 2) characters, `s`
 // included. O(|s|^d) variants in two stack buffers, each variant one byte away from the
@@ -54,18 +55,29 @@ void DeletionHashes(std::string_view s, int d, std::vector<uint64_t>* out) {
   }
 }
 
-// Phonetic keys of a token, hashed with a seed per encoder so keys of different encoders
-// never meet.
-void PhoneticKeys(const std::string& token, const TokenIndexOptions& options,
+// Phonetic keys of a token: its Double Metaphone codes and its Arabic skeleton (two letters at
+// least), from the codes the caller passed or by encoding the text.
+void PhoneticKeys(const QueryToken& token, const TokenIndexOptions& options,
                   std::vector<uint64_t>* out) {
-  if (!options.phonetic || static_cast<int>(token.size()) < options.phonetic_min_length) return;
-  phonetic::MetaphoneKeys dm = phonetic::DoubleMetaphone(token, options.phonetic_code_length);
-  if (!dm.primary.empty()) out->push_back(Hash(dm.primary, kSeedMetaphone));
-  if (!dm.alternate.empty() && dm.alternate != dm.primary) {
-    out->push_back(Hash(dm.alternate, kSeedMetaphone));
+  if (!options.phonetic || static_cast<int>(token.text.size()) < options.phonetic_min_length) {
+    return;
   }
-  std::string skeleton = phonetic::ArabicSkeleton(token);
-  if (skeleton.size() >= 2) out->push_back(Hash(skeleton, kSeedArabic));
+  uint64_t primary = token.metaphone_primary;
+  uint64_t alternate = token.metaphone_alternate;
+  uint64_t arabic = token.arabic;
+  size_t arabic_letters = token.arabic_letters;
+  if (!token.has_codes ||
+      options.phonetic_code_length != static_cast<int>(phonetic::kScreeningCodeLength)) {
+    phonetic::MetaphoneKeys dm = phonetic::DoubleMetaphone(token.text, options.phonetic_code_length);
+    primary = CodeHash(dm.primary);
+    alternate = dm.alternate != dm.primary ? CodeHash(dm.alternate) : 0;
+    const std::string skeleton = phonetic::ArabicSkeleton(token.text);
+    arabic = CodeHash(skeleton);
+    arabic_letters = skeleton.size();
+  }
+  if (primary != 0) out->push_back(primary ^ kMetaphoneTag);
+  if (alternate != 0 && alternate != primary) out->push_back(alternate ^ kMetaphoneTag);
+  if (arabic_letters >= 2) out->push_back(arabic ^ kArabicTag);
 }
 
 // Compressed sparse rows from (token, name) pairs, sorted and unique.
@@ -109,6 +121,12 @@ void SortByName(std::vector<uint64_t>* hits, size_t names) {
 
 }  // namespace
 
+uint64_t CodeHash(std::string_view code) {
+  if (code.empty()) return 0;
+  const uint64_t h = Hash(code);
+  return h == 0 ? 1 : h;
+}
+
 int TokenIndex::AllowedDistance(const TokenIndexOptions& options, size_t len_a, size_t len_b) {
   size_t len = std::min(len_a, len_b);
   if (len <= static_cast<size_t>(options.short_length)) return 0;
@@ -127,7 +145,7 @@ std::vector<QueryKeys> TokenIndex::PrepareQuery(const std::vector<QueryToken>& q
     k.joined = !q.fuzzy;
     k.exact = Hash(q.text);
     DeletionHashes(q.text, AllowedDistance(options, q.text.size(), q.text.size()), &k.deletions);
-    PhoneticKeys(q.text, options, &k.phonetic);
+    PhoneticKeys(q, options, &k.phonetic);
     out.push_back(std::move(k));
   }
   return out;
@@ -147,6 +165,7 @@ TokenIndex TokenIndex::Build(const std::vector<std::vector<QueryToken>>& names,
   absl::flat_hash_map<std::string, uint32_t> ids;
   std::vector<std::pair<uint32_t, uint32_t>> all, single;
   std::vector<bool> fuzzy;
+  std::vector<const QueryToken*> first;  // per dictionary token: its first string, for its codes
   for (uint32_t name = 0; name < names.size(); ++name) {
     for (const QueryToken& q : names[name]) {
       const std::string& s = q.text;
@@ -155,6 +174,7 @@ TokenIndex TokenIndex::Build(const std::vector<std::vector<QueryToken>>& names,
       if (inserted) {
         idx.tokens_.push_back(s);
         fuzzy.push_back(false);
+        first.push_back(&q);
       }
       if (q.fuzzy) fuzzy[it->second] = true;
       all.emplace_back(it->second, name);
@@ -180,7 +200,7 @@ TokenIndex TokenIndex::Build(const std::vector<std::vector<QueryToken>>& names,
     DeletionHashes(token, idx.AllowedDistance(token.size(), token.size()), &variants);
     for (uint64_t v : variants) deletions.emplace_back(v, t);
     keys.clear();
-    PhoneticKeys(token, options, &keys);
+    PhoneticKeys(*first[t], options, &keys);
     for (uint64_t k : keys) phon.emplace_back(k, t);
   }
   idx.exact_ = HashMultimap::Build(std::move(exact));

@@ -49,7 +49,22 @@ struct QueryToken {
   // lookup only — their deletion neighbourhoods would be large and add little, since a
   // query's own joined spans are looked up fuzzily against the list's single tokens.
   bool fuzzy = true;
+  // The phonetic codes of `text`, when the caller already has them (the screener's compare
+  // units do): CodeHash of its Double Metaphone primary and alternate codes (kScreeningCodeLength
+  // letters; the alternate 0 when equal to the primary) and of its Arabic skeleton, 0 for none,
+  // and the skeleton's length. With `has_codes` the index derives its phonetic keys from them
+  // instead of encoding `text` again (indexes built with another phonetic_code_length ignore
+  // them); the keys are the same either way.
+  bool has_codes = false;
+  uint64_t metaphone_primary = 0;
+  uint64_t metaphone_alternate = 0;
+  uint64_t arabic = 0;
+  uint8_t arabic_letters = 0;
 };
+
+// The hash of a phonetic code string that QueryToken's codes hold: XXH3-64 of the code, 1 for a
+// hash of 0, 0 for an empty code (the value compare::PhoneticKey gives).
+uint64_t CodeHash(std::string_view code);
 
 // A query string with its lookup keys, computed once per query and valid for every shard built
 // with the same options (the screener visits all shards with one set).

@@ -8,6 +8,8 @@
 
 #include "matcher/base/env.h"
 #include "matcher/harness/generator.h"
+#include "matcher/normalize/normalize.h"
+#include "matcher/screen/shard.h"
 #include "matcher/watchlist/loader.h"
 
 namespace paxscreen::screen {
@@ -57,6 +59,35 @@ std::vector<std::string> Ids(const std::vector<Match>& m) {
   std::vector<std::string> ids;
   for (const auto& x : m) ids.push_back(x.entry_id);
   return ids;
+}
+
+TEST_CASE("the compare units' phonetic codes give the index keys it computes from the texts") {
+  const ScreenOptions options;
+  int checked = 0;
+  for (const char* full :
+       {"MUHAMMAD YUSUF AL-QAHTANI", "Abdul Rahman bin Hassan", "J. R. SMITH", "ALI", "OMAR ISA",
+        "Александр Пушкин", "DZHAMAL KHAN", "QIUWEI ZHANG", "Mohammed Sabet b Kareemi",
+        "SHEIKH ABU BAKR AL-BAGHDADI AL-HUSAYNI", "MÜLLER-LÜDENSCHEIDT, HANS"}) {
+    auto normalized = normalize::NormalizeName(full);
+    REQUIRE(normalized.ok());
+    const compare::PreparedName prepared = compare::PrepareName(*normalized, options.compare);
+    int positions = 0;
+    const std::vector<index::QueryToken> given = IndexTokens(prepared, &positions);
+    std::vector<index::QueryToken> bare = given;
+    for (index::QueryToken& t : bare) t.has_codes = false;
+    const auto with_codes = index::TokenIndex::PrepareQuery(given, options.tokens);
+    const auto from_text = index::TokenIndex::PrepareQuery(bare, options.tokens);
+    REQUIRE(with_codes.size() == from_text.size());
+    for (size_t i = 0; i < with_codes.size(); ++i) {
+      INFO(full << ": " << with_codes[i].text);
+      CHECK(with_codes[i].phonetic == from_text[i].phonetic);
+      checked += given[i].has_codes && !with_codes[i].phonetic.empty();
+    }
+    for (const compare::PreparedUnit& u : prepared.units) {
+      CHECK(index::CodeHash(u.text()) == compare::PhoneticKey(u.text()));
+    }
+  }
+  CHECK(checked > 20);  // the codes were used, not only the texts
 }
 
 TEST_CASE("screening finds transliteration variants and keeps different people apart") {
