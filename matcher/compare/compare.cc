@@ -94,7 +94,7 @@ class Aligner {
 
   void Run() { Visit(0, 0, 0, 0.0, 0.0); }
   double best_score() const { return best_score_; }
-  const std::vector<const Edge*>& best() const { return best_; }
+  std::span<const Edge* const> best() const { return {best_.data(), best_size_}; }
 
  private:
   void Visit(size_t i, uint64_t cov_a, uint64_t cov_b, double num, double den) {
@@ -112,16 +112,17 @@ class Aligner {
       const double score = total > 0 ? num / total : 0.0;
       if (score > best_score_) {
         best_score_ = score;
-        best_ = chosen_;
+        std::copy_n(chosen_.begin(), chosen_size_, best_.begin());
+        best_size_ = chosen_size_;
       }
       return;
     }
     if (cov_a >> i & 1) return Visit(i + 1, cov_a, cov_b, num, den);
     for (const Edge& e : by_token_[i]) {
       if ((e.mask_a & cov_a) || (e.mask_b & cov_b)) continue;
-      chosen_.push_back(&e);
+      chosen_[chosen_size_++] = &e;
       Visit(i + 1, cov_a | e.mask_a, cov_b | e.mask_b, num + e.sim * e.weight, den + e.weight);
-      chosen_.pop_back();
+      --chosen_size_;
     }
     Visit(i + 1, cov_a, cov_b, num, den);
   }
@@ -141,8 +142,12 @@ class Aligner {
   uint64_t charged_a_;
   uint64_t charged_b_;
   int budget_;
-  std::vector<const Edge*> chosen_;
-  std::vector<const Edge*> best_;
+  // The edges on the current path and of the best leaf: one per query token at most, and the
+  // search pairs at most kMaxAligned tokens (fixed arrays: no allocation per comparison).
+  std::array<const Edge*, kMaxAligned> chosen_;
+  std::array<const Edge*, kMaxAligned> best_;
+  size_t chosen_size_ = 0;
+  size_t best_size_ = 0;
   double best_score_ = -1;
 };
 
@@ -151,6 +156,7 @@ class Aligner {
 struct Alignment {
   double score = -1;
   std::vector<const Edge*> edges;
+  bool want_edges = true;  // false: the score alone (screening's many comparisons)
 };
 
 // Whether some pairing could reach `floor`, judged from each token's best possible pair alone
@@ -356,7 +362,7 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
                   o.search_budget);
   aligner.Run();
   out->score = aligner.best_score();
-  out->edges = aligner.best();
+  if (out->want_edges) out->edges.assign(aligner.best().begin(), aligner.best().end());
 }
 
 }  // namespace
@@ -374,6 +380,7 @@ CompareOptions ScreeningCompareOptions() {
 double ComparePreparedScore(const PreparedName& a, const PreparedName& b,
                             const CompareOptions& o, double floor, SimilarityMemo* memo) {
   Alignment alignment;
+  alignment.want_edges = false;
   Align(a, b, o, floor, memo, &alignment);
   return std::clamp(alignment.score, 0.0, 1.0);
 }
