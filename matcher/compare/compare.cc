@@ -226,9 +226,15 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
   // (reject_matrix.h); a particle pair is decided on its texts below whatever its bits say.
   thread_local std::vector<uint64_t> rejected;
   rejected.resize(a.units.size());
+  // The integer limits depend on the options alone: kept per thread for the last ones seen.
+  thread_local internal::MissingLimits last_limits{-1, -1};
+  thread_local internal::RejectLimits reject_limits;
+  if (limits.spelling != last_limits.spelling || limits.phonetic != last_limits.phonetic) {
+    reject_limits = internal::RejectLimits::For(limits);
+    last_limits = limits;
+  }
   internal::ActiveRejectMatrix()(a.summaries.data(), a.summaries.size(), b.summaries.data(),
-                                 b.summaries.size(), internal::RejectLimits::For(limits),
-                                 rejected.data());
+                                 b.summaries.size(), reject_limits, rejected.data());
   // The pairs left: each candidate unit a query unit may pair with (pairable; a span only with a
   // single token, and a name's first units are its tokens), less those the matrix rejected;
   // a particle pair is decided on its texts whatever its bits say. The first 64 candidate units

@@ -5,7 +5,6 @@
 #include <immintrin.h>
 
 #include <cstddef>
-#include <cstring>
 
 #include "matcher/compare/reject_matrix.h"
 
@@ -37,11 +36,22 @@ struct Block {
   __m256i phonetic_low, phonetic_high, letters, misc;
 };
 
-Block Transpose(const UnitSummary* s) {
-  const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s));      // 0 | 1
-  const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + 2));  // 2 | 3
-  const __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + 4));  // 4 | 5
-  const __m256i v3 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + 6));  // 6 | 7
+// Two summaries (units k and k + 1 of the block) as one vector; units at or past `count` are
+// not read (a masked load: no access past the array's end) and read as zeros.
+__m256i LoadPair(const UnitSummary* s, size_t k, size_t count) {
+  if (k + 2 <= count) return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + k));
+  if (k + 1 == count) {
+    const __m256i low_only = _mm256_setr_epi32(-1, -1, -1, -1, 0, 0, 0, 0);
+    return _mm256_maskload_epi32(reinterpret_cast<const int*>(s + k), low_only);
+  }
+  return _mm256_setzero_si256();
+}
+
+Block Transpose(const UnitSummary* s, size_t count) {
+  const __m256i v0 = LoadPair(s, 0, count);  // 0 | 1
+  const __m256i v1 = LoadPair(s, 2, count);  // 2 | 3
+  const __m256i v2 = LoadPair(s, 4, count);  // 4 | 5
+  const __m256i v3 = LoadPair(s, 6, count);  // 6 | 7
   const __m256i t0 = _mm256_unpacklo_epi32(v0, v1);
   const __m256i t1 = _mm256_unpackhi_epi32(v0, v1);
   const __m256i t2 = _mm256_unpacklo_epi32(v2, v3);
@@ -99,16 +109,8 @@ void RejectMatrixAvx2(const UnitSummary* a, size_t na, const UnitSummary* b, siz
   if (nb > kRejectMatrixWidth) nb = kRejectMatrixWidth;
   for (size_t i = 0; i < na; ++i) rows[i] = 0;
   for (size_t j = 0; j < nb; j += 8) {
-    // A last block of fewer than eight units is read from a zeroed copy: never past the end.
-    alignas(32) unsigned char tail[8 * sizeof(UnitSummary)];
     const size_t count = nb - j < 8 ? nb - j : 8;
-    const UnitSummary* block_units = b + j;
-    if (count < 8) {
-      std::memset(tail, 0, sizeof(tail));
-      std::memcpy(tail, static_cast<const void*>(b + j), count * sizeof(UnitSummary));
-      block_units = reinterpret_cast<const UnitSummary*>(tail);
-    }
-    const Block block = Transpose(block_units);
+    const Block block = Transpose(b + j, count);
     const uint64_t valid = (uint64_t{1} << count) - 1;
     for (size_t i = 0; i < na; ++i) {
       rows[i] |= static_cast<uint64_t>(RejectBits(a[i], block, limits) & valid) << j;
