@@ -80,6 +80,22 @@ void PhoneticKeys(const QueryToken& token, const TokenIndexOptions& options,
   if (arabic_letters >= 2) out->push_back(arabic ^ kArabicTag);
 }
 
+// The letters A-Z of `s`, one bit each; 0 when `s` has any other byte (no filter then).
+uint32_t LetterSet(std::string_view s) {
+  uint32_t set = 0;
+  for (char c : s) {
+    if (c < 'A' || c > 'Z') return 0;
+    set |= uint32_t{1} << (c - 'A');
+  }
+  return set;
+}
+
+// Whether `x` has more than `n` (0..2) bits set, without a popcount instruction.
+bool MoreBitsThan(uint32_t x, int n) {
+  for (int k = 0; k < n && x != 0; ++k) x &= x - 1;
+  return x != 0;
+}
+
 // Compressed sparse rows from (token, name) pairs, sorted and unique.
 void BuildCsr(std::vector<std::pair<uint32_t, uint32_t>>& pairs, size_t tokens,
               std::vector<uint32_t>* start, std::vector<uint32_t>* values) {
@@ -173,6 +189,7 @@ TokenIndex TokenIndex::Build(const std::vector<std::vector<QueryToken>>& names,
       auto [it, inserted] = ids.try_emplace(s, static_cast<uint32_t>(idx.tokens_.size()));
       if (inserted) {
         idx.tokens_.push_back(s);
+        idx.letters_.push_back(LetterSet(s));
         fuzzy.push_back(false);
         first.push_back(&q);
       }
@@ -240,10 +257,20 @@ void TokenIndex::MatchToken(const QueryKeys& q, const KeyRuns& runs,
     if (q.joined) stats->joined_tokens_reached += reached.size();
     for (uint32_t t : reached) __builtin_prefetch(&tokens_[t]);
     const distance::OsaPattern pattern(q.text);
+    // A letter of one string missing from the other costs an edit (the set form of the bag
+    // distance, a lower bound of OSA): more such letters than allowed rule a token out before
+    // the distance is run.
+    const uint32_t q_letters = LetterSet(q.text);
     for (uint32_t t : reached) {
       const std::string& cand = tokens_[t];
       const int allowed = AllowedDistance(q.text.size(), cand.size());
       if (allowed == 0) continue;  // exact matches came from the dictionary
+      const uint32_t t_letters = letters_[t];
+      if (q_letters != 0 && t_letters != 0 &&
+          (MoreBitsThan(q_letters & ~t_letters, allowed) ||
+           MoreBitsThan(t_letters & ~q_letters, allowed))) {
+        continue;
+      }
       if (pattern.Within(cand, allowed)) tokens->push_back(t);
     }
   }
@@ -425,7 +452,7 @@ void TokenIndex::Candidates(const std::vector<QueryKeys>& query, int query_posit
 size_t TokenIndex::MemoryBytes() const {
   size_t bytes = exact_.MemoryBytes() + deletions_.MemoryBytes() + phonetic_.MemoryBytes() +
                  (posting_start_.capacity() + postings_.capacity() + single_start_.capacity() +
-                  single_.capacity()) * 4 + positions_.capacity();
+                  single_.capacity() + letters_.capacity()) * 4 + positions_.capacity();
   for (const std::string& t : tokens_) bytes += sizeof(std::string) + (t.size() > 15 ? t.capacity() : 0);
   return bytes;
 }

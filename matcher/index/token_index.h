@@ -155,6 +155,9 @@ class TokenIndex {
 
   TokenIndexOptions options_;
   std::vector<std::string> tokens_;
+  // Per dictionary token, its letters A-Z one bit each (0 when it has any other byte): a token
+  // a deletion key reaches is verified only when these allow the edit distance (below).
+  std::vector<uint32_t> letters_;
   HashMultimap exact_;      // XXH3(token) -> token id
   HashMultimap deletions_;  // XXH3(deletion variant) -> token id
   HashMultimap phonetic_;   // XXH3(tagged phonetic key) -> token id
