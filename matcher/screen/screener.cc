@@ -165,6 +165,7 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
     uint32_t name;
     double score;
     compare::NameComparison comparison;
+    bool below_threshold = false;  // settled without its comparison (below)
   };
   std::vector<Best> best;
   // Unit similarities of this query, shared by its comparisons in every shard (the snapshots
@@ -210,13 +211,8 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
           best.back().score = score;
         }
       } else {
-        best.push_back({ref.entry, name, score, {}});
+        best.push_back({ref.entry, name, score, {}, false});
       }
-    }
-    for (Best& b : best) {
-      b.comparison =
-          compare::ComparePrepared(query, shard->prepared(b.name), options_.compare, &memo);
-      b.comparison.score = b.score;  // with the weak-alias penalty
     }
     // Documents.
     absl::flat_hash_map<uint32_t, std::vector<score::DocumentHit>> docs;
@@ -234,17 +230,39 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
         docs[e].push_back({h.substituted_at < 0, state_agrees, type});
       }
     }
+    // Only an entry that may reach its list's threshold is explained: its score is first taken
+    // from the name score alone, without the common-name adjustment that needs the paired tokens
+    // (an upper bound: the adjustment adds at most max(0, common_name_penalty)).
+    static const std::vector<score::DocumentHit> kNoDocuments;
+    const double adjustment_ceiling = std::max(0.0, options_.score.common_name_penalty);
+    for (Best& b : best) {
+      const model::WatchlistEntry& entry = shard->entries()[b.entry];
+      compare::NameComparison score_only;
+      score_only.score = b.score;
+      auto d = docs.find(b.entry);
+      const double upper =
+          score::ScoreMatch(facts, entry, &score_only, d == docs.end() ? kNoDocuments : d->second,
+                            options_.score, -1)
+              .score +
+          adjustment_ceiling;
+      if (upper < options_.score.ThresholdFor(entry.list)) {
+        b.below_threshold = true;
+        continue;
+      }
+      b.comparison =
+          compare::ComparePrepared(query, shard->prepared(b.name), options_.compare, &memo);
+      b.comparison.score = b.score;  // with the weak-alias penalty
+    }
     // Every entry with a name or a document hit.
     auto consider = [&](uint32_t e, const Best* b) {
       const model::WatchlistEntry& entry = shard->entries()[e];
       const compare::NameComparison* name = b == nullptr ? nullptr : &b->comparison;
       auto d = docs.find(e);
-      static const std::vector<score::DocumentHit> kNone;
       const int token_entries = name != nullptr && options_.score.common_name_penalty != 0
                                     ? RarestTokenEntries(*name, snapshots)
                                     : -1;
       score::MatchScore s =
-          score::ScoreMatch(facts, entry, name, d == docs.end() ? kNone : d->second,
+          score::ScoreMatch(facts, entry, name, d == docs.end() ? kNoDocuments : d->second,
                             options_.score, token_entries);
       if (s.score < options_.score.ThresholdFor(entry.list)) return;
       Match m;
@@ -262,7 +280,9 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
       m.score = std::move(s);
       out.push_back(std::move(m));
     };
-    for (const Best& b : best) consider(b.entry, &b);
+    for (const Best& b : best) {
+      if (!b.below_threshold) consider(b.entry, &b);
+    }
     for (const auto& [e, _] : docs) {
       auto named = std::lower_bound(best.begin(), best.end(), e,
                                     [](const Best& b, uint32_t entry) { return b.entry < entry; });
