@@ -149,13 +149,21 @@ void Extend(Branch& b, Digits code, bool force) {
 
 void DaitchMokotoffNumbers(std::string_view name, std::vector<uint32_t>* out) {
   out->clear();
-  const std::string s = phonetic_internal::UpperLetters(name);
+  // Screening encodes millions of strings that are A-Z already: read those in place, and keep
+  // the readings' buffers per thread (no allocation per call once warm).
+  thread_local std::string cleaned;
+  std::string_view s = name;
+  if (!std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    cleaned = phonetic_internal::UpperLetters(name);
+    s = cleaned;
+  }
   if (s.empty()) return;
-  std::vector<Branch> branches(1);
-  std::vector<Branch> next;
+  thread_local std::vector<Branch> branches;
+  thread_local std::vector<Branch> next;
+  branches.assign(1, Branch{});
   char last_letter = '\0';
   for (std::size_t i = 0; i < s.size();) {
-    const std::string_view rest = std::string_view(s).substr(i);
+    const std::string_view rest = s.substr(i);
     const ParsedRule* rule = Match(rest);
     if (rule == nullptr) {
       ++i;
