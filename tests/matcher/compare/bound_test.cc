@@ -5,46 +5,22 @@
 // of the labelled pair set's names, which cover the cultures, particles, folded forms and joined
 // spans the matcher meets.
 #include <bit>
-#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
-#include "matcher/base/env.h"
 #include "matcher/compare/compare.h"
-#include "matcher/compare/pairs_csv.h"
 #include "matcher/compare/unit_bound.h"
+#include "tests/matcher/compare/labelled_names.h"
 
 namespace paxscreen::compare {
 namespace {
 
-std::vector<PreparedName> LabelledNames(std::vector<std::pair<size_t, size_t>>* pairs) {
-  std::ifstream in(SourceDir() + "/tests/matcher/compare/labelled_pairs.csv");
-  REQUIRE(in.good());
-  CsvReader reader(in);
-  std::vector<std::string> fields;
-  std::vector<PreparedName> names;
-  bool header = true;
-  while (reader.Next(&fields)) {
-    if (header || fields.size() < 2) {
-      header = false;
-      continue;
-    }
-    auto a = normalize::NormalizeName(fields[0]);
-    auto b = normalize::NormalizeName(fields[1]);
-    if (!a.ok() || !b.ok()) continue;
-    names.push_back(PrepareName(*a));
-    names.push_back(PrepareName(*b));
-    pairs->emplace_back(names.size() - 2, names.size() - 1);
-  }
-  return names;
-}
-
 TEST_CASE("the similarity upper bound is never below a similarity that pairs", "[compare][bound]") {
   std::vector<std::pair<size_t, size_t>> pairs;
-  const std::vector<PreparedName> names = LabelledNames(&pairs);
+  const std::vector<PreparedName> names = LabelledNames({}, &pairs);
   REQUIRE(names.size() >= 600);
   struct Unit {
     const PreparedUnit* unit;
@@ -56,19 +32,7 @@ TEST_CASE("the similarity upper bound is never below a similarity that pairs", "
       units.push_back({&u, u.count == 1 && n.tokens[u.first].initial});
     }
   }
-  // The defaults and the screening options (a smaller spelling-only discount and phonetic floor),
-  // and settings that move the missing-letter limits (MissingLimits): no phonetic path, a high
-  // phonetic floor, more weight on Jaro-Winkler.
-  auto with = [](auto change) {
-    CompareOptions o = ScreeningCompareOptions();
-    change(o);
-    return o;
-  };
-  const CompareOptions options = GENERATE_COPY(
-      CompareOptions{}, ScreeningCompareOptions(),
-      with([](CompareOptions& o) { o.use_phonetic = false; }),
-      with([](CompareOptions& o) { o.phonetic_floor = 0.9; }),
-      with([](CompareOptions& o) { o.osa_share = 0.4; o.min_token_similarity = 0.6; }));
+  const CompareOptions options = GENERATE(from_range(BoundTestOptions()));
   std::mt19937_64 rng(20261203);
   std::uniform_int_distribution<size_t> pick(0, units.size() - 1);
   int ruled_out = 0;
@@ -117,7 +81,7 @@ TEST_CASE("known bounds", "[compare][bound]") {
 
 TEST_CASE("ComparePreparedScore equals ComparePrepared's score", "[compare][bound]") {
   std::vector<std::pair<size_t, size_t>> pairs;
-  const std::vector<PreparedName> names = LabelledNames(&pairs);
+  const std::vector<PreparedName> names = LabelledNames({}, &pairs);
   const CompareOptions options;
   for (const auto& [ia, ib] : pairs) {
     INFO(ia << " " << ib);
@@ -145,7 +109,7 @@ TEST_CASE("LettersOnly counts each set's letters the other lacks", "[compare][bo
 
 TEST_CASE("a similarity memo gives the scores computed without it", "[compare][bound]") {
   std::vector<std::pair<size_t, size_t>> pairs;
-  const std::vector<PreparedName> names = LabelledNames(&pairs);
+  const std::vector<PreparedName> names = LabelledNames({}, &pairs);
   const CompareOptions options = ScreeningCompareOptions();
   SimilarityMemo memo;
   size_t remembered = 0;
@@ -167,7 +131,7 @@ TEST_CASE("a similarity memo gives the scores computed without it", "[compare][b
 
 TEST_CASE("a floor settles only scores below it", "[compare][bound]") {
   std::vector<std::pair<size_t, size_t>> pairs;
-  const std::vector<PreparedName> names = LabelledNames(&pairs);
+  const std::vector<PreparedName> names = LabelledNames({}, &pairs);
   const CompareOptions options = GENERATE(CompareOptions{}, ScreeningCompareOptions());
   const double floor = GENERATE(0.5, 0.7, 0.85);
   int settled = 0;

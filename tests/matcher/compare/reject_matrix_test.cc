@@ -3,41 +3,18 @@
 // unit bound is 0, under the option sets that move the missing-letter limits.
 #include "matcher/compare/reject_matrix.h"
 
-#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
-#include "matcher/base/env.h"
 #include "matcher/compare/compare.h"
-#include "matcher/compare/pairs_csv.h"
 #include "matcher/distance/dispatch.h"
+#include "tests/matcher/compare/labelled_names.h"
 
 namespace paxscreen::compare::internal {
 namespace {
-
-std::vector<PreparedName> LabelledNames(const CompareOptions& options) {
-  std::ifstream in(SourceDir() + "/tests/matcher/compare/labelled_pairs.csv");
-  REQUIRE(in.good());
-  CsvReader reader(in);
-  std::vector<std::string> fields;
-  std::vector<PreparedName> names;
-  bool header = true;
-  while (reader.Next(&fields)) {
-    if (header || fields.size() < 2) {
-      header = false;
-      continue;
-    }
-    for (int k = 0; k < 2; ++k) {
-      if (auto n = normalize::NormalizeName(fields[k]); n.ok()) {
-        names.push_back(PrepareName(*n, options));
-      }
-    }
-  }
-  return names;
-}
 
 // Summaries with every field drawn at random, edge values included (length 0 and 255, no
 // letters, every flag), to reach the lanes' corner cases the real names rarely do.
@@ -82,7 +59,7 @@ TEST_CASE("every reject-matrix kernel gives the reference's bits", "[compare][si
     WARN("no AVX2 on this CPU: only the reference and the active kernel are compared");
   }
   std::mt19937_64 rng(7);
-  const std::vector<PreparedName> names = LabelledNames(ScreeningCompareOptions());
+  const std::vector<PreparedName> names = LabelledNames(ScreeningCompareOptions(), nullptr);
   REQUIRE(names.size() > 600);
   for (double spelling : {0.0, 0.2, 0.4, 0.45, 1.0, 3.0}) {
     for (double phonetic : {spelling, spelling + 0.15}) {
@@ -104,17 +81,8 @@ TEST_CASE("every reject-matrix kernel gives the reference's bits", "[compare][si
 }
 
 TEST_CASE("a pair the reject matrix sets has a unit bound of 0", "[compare][simd]") {
-  auto with = [](auto change) {
-    CompareOptions o = ScreeningCompareOptions();
-    change(o);
-    return o;
-  };
-  const CompareOptions options = GENERATE_COPY(
-      CompareOptions{}, ScreeningCompareOptions(),
-      with([](CompareOptions& o) { o.use_phonetic = false; }),
-      with([](CompareOptions& o) { o.phonetic_floor = 0.9; }),
-      with([](CompareOptions& o) { o.osa_share = 0.4; o.min_token_similarity = 0.6; }));
-  const std::vector<PreparedName> names = LabelledNames(options);
+  const CompareOptions options = GENERATE(from_range(BoundTestOptions()));
+  const std::vector<PreparedName> names = LabelledNames(options, nullptr);
   const MissingLimits missing = MissingLimits::For(options);
   const RejectLimits limits = RejectLimits::For(missing);
   std::mt19937_64 rng(20261203);
