@@ -1,6 +1,8 @@
 #include "matcher/phonetic/arabic_skeleton.h"
 
+#include <algorithm>
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "matcher/phonetic/letters.h"
@@ -21,7 +23,7 @@ struct Unit {
 constexpr char kVowel = 'a';
 
 // Pass 1: letters -> units, reading the multi-letter spellings first.
-std::vector<Unit> ToUnits(const std::string& s) {
+void ToUnits(std::string_view s, std::vector<Unit>* out) {
   struct Spelling {
     std::string_view letters;
     char symbol;
@@ -30,17 +32,21 @@ std::vector<Unit> ToUnits(const std::string& s) {
       {"DZH", 'J'}, {"SCH", 'C'}, {"DJ", 'J'}, {"ZH", 'J'}, {"KH", 'H'}, {"GH", 'K'},
       {"SH", 'C'},  {"CH", 'C'},  {"CK", 'K'}, {"DH", 'D'}, {"TH", 'T'}, {"PH", 'F'},
   };
-  std::vector<Unit> units;
-  units.reserve(s.size());
-  const std::string_view view(s);
+  std::vector<Unit>& units = *out;
+  units.clear();
   for (std::size_t i = 0; i < s.size();) {
+    // Only these letters open a spelling of two or three letters.
+    const char first = s[i];
     bool matched = false;
-    for (const Spelling& sp : kSpellings) {
-      if (view.substr(i, sp.letters.size()) == sp.letters) {
-        units.push_back({sp.symbol});
-        i += sp.letters.size();
-        matched = true;
-        break;
+    if (first == 'D' || first == 'S' || first == 'Z' || first == 'K' || first == 'G' ||
+        first == 'C' || first == 'T' || first == 'P') {
+      for (const Spelling& sp : kSpellings) {
+        if (sp.letters[0] == first && s.substr(i, sp.letters.size()) == sp.letters) {
+          units.push_back({sp.symbol});
+          i += sp.letters.size();
+          matched = true;
+          break;
+        }
       }
     }
     if (matched) continue;
@@ -81,7 +87,6 @@ std::vector<Unit> ToUnits(const std::string& s) {
     units.push_back(u);
     ++i;
   }
-  return units;
 }
 
 // ABD + (vowels) + L + another consonant: the article's L is dropped, so that the assimilated
@@ -99,9 +104,17 @@ void DropArticleAfterAbd(std::vector<Unit>& u) {
 }  // namespace
 
 std::string ArabicSkeleton(std::string_view name) {
-  const std::string s = phonetic_internal::UpperLetters(name);
+  // Screening encodes millions of strings that are A-Z already: read those in place, and keep
+  // the units' buffer per thread (no allocation per call once warm).
+  thread_local std::string cleaned;
+  std::string_view s = name;
+  if (!std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    cleaned = phonetic_internal::UpperLetters(name);
+    s = cleaned;
+  }
   if (s.empty()) return {};
-  std::vector<Unit> u = ToUnits(s);
+  thread_local std::vector<Unit> u;
+  ToUnits(s, &u);
   DropArticleAfterAbd(u);
   // A W after a vowel and before a consonant (or the end) closes a diphthong: AW, OW, AU.
   for (std::size_t k = 1; k < u.size(); ++k) {
