@@ -222,8 +222,8 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
     note_best(a.summaries[ia], b.summaries[ib], sim);
   };
   const internal::MissingLimits limits = internal::MissingLimits::For(o);
-  // First the pairs whose unit bound is surely 0, eight candidate units at a time
-  // (reject_matrix.h); a particle pair is decided on its texts below whatever its bits say.
+  // First the pairs that surely do not pair, eight candidate units at a time (reject_matrix.h):
+  // a unit bound of 0, or a particle pair that ParticlePair cannot pair.
   thread_local std::vector<uint64_t> rejected;
   rejected.resize(a.units.size());
   // The integer limits depend on the options alone: kept per thread for the last ones seen.
@@ -236,12 +236,10 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
   internal::ActiveRejectMatrix()(a.summaries.data(), a.summaries.size(), b.summaries.data(),
                                  b.summaries.size(), reject_limits, rejected.data());
   // The pairs left: each candidate unit a query unit may pair with (pairable; a span only with a
-  // single token, and a name's first units are its tokens), less those the matrix rejected;
-  // a particle pair is decided on its texts whatever its bits say. The first 64 candidate units
-  // are walked by their bits, any further ones one by one.
+  // single token, and a name's first units are its tokens), less those the matrix rejected.
+  // The first 64 candidate units are walked by their bits, any further ones one by one.
   uint64_t b_pairable = 0;
   uint64_t b_single = 0;
-  uint64_t b_particles = 0;
   const size_t b_bits = std::min(b.summaries.size(), internal::kRejectMatrixWidth);
   for (size_t ib = 0; ib < b_bits; ++ib) {
     const UnitSummary& sb = b.summaries[ib];
@@ -250,7 +248,6 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
       b_pairable |= bit;
       if (sb.count == 1) b_single |= bit;
     }
-    if (sb.flags & UnitSummary::kParticle) b_particles |= bit;
   }
   // The bound pass reads the candidate's unit summaries (one small array) and its units only
   // for particles and where a phonetic key may agree.
@@ -266,8 +263,6 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
       if (bound >= o.min_token_similarity) keep(ia, ib, bound, false, false, nullptr);
       return;
     }
-    const bool a_particle = sa.flags & UnitSummary::kParticle;
-    const bool b_particle = sb.flags & UnitSummary::kParticle;
     if ((sa.flags | sb.flags) & UnitSummary::kTitle) {
       // A title weighs nothing either way, but a name token of the other side spelt like it
       // is that title written differently (KARI / QARI, SHAYX / SHAYKH, MIULAWI / MAULAWI):
@@ -284,28 +279,7 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
       return;
     }
     // A particle and a unit of the other name (titles went above).
-    // A lone particle pairs only with the same particle (or a name spelt the same, BEN), or
-    // with a one-edit slip of a particle of 4+ letters written as a name (ABDLU, ADBUL for
-    // ABDUL: the slip hides it from the particle list, not from the reader).
-    // The summaries rule out most pairs before a string is read: equal texts have equal
-    // lengths, folded forms differ from the texts only where flagged, and one edit changes
-    // the length by at most one and adds at most one letter to either letter set.
-    const PreparedUnit& ua = a.units[ia];
-    const PreparedUnit& ub = b.units[ib];
-    const bool folded = ((sa.flags | sb.flags) & UnitSummary::kFolded) != 0;
-    const bool capped = sa.length == 255 || sb.length == 255;
-    const auto [only_a, only_b] = internal::LettersOnly(sa.letters, sb.letters);
-    const int length_gap = std::abs(int{sa.length} - int{sb.length});
-    UnitSimilarity s;
-    if (((sa.length == sb.length || capped) && ua.text() == ub.text()) ||
-        (folded && ua.folded() == ub.folded())) {
-      s = {1.0, "particle"};
-    } else if (a_particle != b_particle && std::min(sa.length, sb.length) >= 4 &&
-               sa.count == 1 && sb.count == 1 &&
-               (capped || (length_gap <= 1 && only_a <= 1 && only_b <= 1)) &&
-               SmallOsa(ua.text(), ub.text()) <= 1) {
-      s = {o.particle_typo_similarity, "particle"};
-    }
+    const UnitSimilarity s = internal::ParticlePair(sa, a.units[ia], sb, b.units[ib], o);
     if (s.score >= o.min_token_similarity) keep(ia, ib, s.score, true, false, s.method);
   };
   for (ia = 0; ia < a.units.size(); ++ia) {
@@ -316,7 +290,7 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
                                       : b.summaries.size();
     uint64_t visit = sa.count > 1 ? b_single : b_pairable;
     if (b_end < 64) visit &= (uint64_t{1} << b_end) - 1;
-    if (!(sa.flags & UnitSummary::kParticle)) visit &= ~(rejected[ia] & ~b_particles);
+    visit &= ~rejected[ia];
     for (; visit != 0; visit &= visit - 1) consider(std::countr_zero(visit));
     for (size_t ib = internal::kRejectMatrixWidth; ib < b_end; ++ib) consider(ib);
   }

@@ -26,18 +26,31 @@ void RejectMatrixScalar(const UnitSummary* a, size_t na, const UnitSummary* b, s
     uint64_t row = 0;
     for (size_t j = 0; j < nb; ++j) {
       const UnitSummary& sb = b[j];
-      if (((sa.flags | sb.flags) & UnitSummary::kLoose) != 0) continue;
-      if ((sa.flags & sb.flags & UnitSummary::kStem) != 0) continue;
+      const uint8_t either = sa.flags | sb.flags;
       const uint32_t shorter = std::min(sa.length, sb.length);
       const uint32_t longer = std::max(sa.length, sb.length);
-      bool reject = 2 * shorter < longer;
-      if (!reject) {
-        const uint32_t missing = std::max({static_cast<uint32_t>(std::popcount(sa.letters & ~sb.letters)),
-                                           static_cast<uint32_t>(std::popcount(sb.letters & ~sa.letters)),
-                                           longer - shorter});
-        const uint32_t scaled = missing << RejectLimits::kShift;
-        reject = scaled > longer * limits.spelling &&
-                 (scaled > longer * limits.phonetic || (sa.phonetic & sb.phonetic) == 0);
+      const uint32_t only_a = std::popcount(sa.letters & ~sb.letters);
+      const uint32_t only_b = std::popcount(sb.letters & ~sa.letters);
+      bool reject = false;
+      if (either & UnitSummary::kParticle) {
+        // ParticlePair: the same text (equal lengths and letter sets; a folded or capped unit
+        // is left to it), or a one-edit slip between a particle and a name of 4+ letters.
+        const bool capped = longer == 255;
+        const bool same = (either & UnitSummary::kFolded) != 0 || capped ||
+                          (shorter == longer && only_a == 0 && only_b == 0);
+        const bool slip = ((sa.flags ^ sb.flags) & UnitSummary::kParticle) != 0 && shorter >= 4 &&
+                          sa.count == 1 && sb.count == 1 &&
+                          longer - shorter <= 1 && only_a <= 1 && only_b <= 1;
+        reject = !same && !slip;
+      } else if ((either & UnitSummary::kLoose) == 0 &&
+                 (sa.flags & sb.flags & UnitSummary::kStem) == 0) {
+        reject = 2 * shorter < longer;
+        if (!reject) {
+          const uint32_t missing = std::max({only_a, only_b, longer - shorter});
+          const uint32_t scaled = missing << RejectLimits::kShift;
+          reject = scaled > longer * limits.spelling &&
+                   (scaled > longer * limits.phonetic || (sa.phonetic & sb.phonetic) == 0);
+        }
       }
       if (reject) row |= uint64_t{1} << j;
     }

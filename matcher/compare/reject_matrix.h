@@ -1,7 +1,8 @@
 // Internal to matcher/compare: the vectorized first stage of the alignment's bound pass. For a
-// query's units against a candidate's, which pairs the unit bound (SummaryBound, unit_bound.h)
-// surely puts at 0, decided for eight candidate units at once from the 16-byte summaries alone:
-// the length rule and the missing-letter shares. Those pairs are most of a screening
+// query's units against a candidate's, which pairs surely do not pair, decided for eight
+// candidate units at once from the 16-byte summaries alone: for name units, those the unit
+// bound (SummaryBound, unit_bound.h) puts at 0 by the length rule and the missing-letter shares;
+// for a lone particle, those ParticlePair cannot pair (lengths and letter sets). Those pairs are most of a screening
 // comparison's (most candidates share two tokens with the query and nothing else), and the
 // scalar bound spent ~45 instructions on each.
 //
@@ -34,10 +35,13 @@ struct RejectLimits {
 // Candidate units a kernel decides (the rest of a longer name is left to the scalar bound).
 inline constexpr size_t kRejectMatrixWidth = 64;
 
-// rows[i] for i < na: bit j (j < min(nb, 64)) is set when the pair (a[i], b[j]) has a unit
-// bound of 0 by the rules above: neither unit kLoose, not both kStem, and either the shorter
-// text less than half the longer, or a missing-letter share beyond `limits.spelling` that is
-// also beyond `limits.phonetic` or comes with no common phonetic bit. Bits from nb on are 0.
+// rows[i] for i < na: bit j (j < min(nb, 64)) is set when the pair (a[i], b[j]) surely does
+// not pair. With a lone particle on either side, when ParticlePair cannot pair it: neither unit
+// folded nor 255 long, the texts not of one length and letter set, and not a particle and a
+// single name token of 4+ letters within one letter of length and of letter set. Otherwise,
+// when its unit bound is 0: neither unit kLoose, not both kStem, and either the shorter text
+// less than half the longer, or a missing-letter share beyond `limits.spelling` that is also
+// beyond `limits.phonetic` or comes with no common phonetic bit. Bits from nb on are 0.
 using RejectMatrixFn = void (*)(const UnitSummary* a, size_t na, const UnitSummary* b, size_t nb,
                                 const RejectLimits& limits, uint64_t* rows);
 

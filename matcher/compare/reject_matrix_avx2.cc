@@ -95,7 +95,35 @@ uint32_t RejectBits(const UnitSummary& a, const Block& b, const RejectLimits& li
   const __m256i no_key = _mm256_cmpeq_epi32(shared, zero);
   const __m256i share_rule =
       _mm256_and_si256(over_spelling, _mm256_or_si256(over_phonetic, no_key));
-  const __m256i reject = _mm256_and_si256(open, _mm256_or_si256(length_rule, share_rule));
+  const __m256i bound_reject = _mm256_and_si256(open, _mm256_or_si256(length_rule, share_rule));
+
+  // A lone particle on either side: ParticlePair's rules instead (see RejectMatrixScalar).
+  const __m256i either = _mm256_or_si256(a_flags, b_flags);
+  const __m256i particle_pair = _mm256_cmpgt_epi32(
+      _mm256_and_si256(either, _mm256_set1_epi32(UnitSummary::kParticle)), zero);
+  const __m256i folded = _mm256_cmpgt_epi32(
+      _mm256_and_si256(either, _mm256_set1_epi32(UnitSummary::kFolded)), zero);
+  const __m256i capped = _mm256_cmpeq_epi32(longer, byte);
+  const __m256i one = _mm256_set1_epi32(1);
+  const __m256i same_text = _mm256_and_si256(
+      _mm256_cmpeq_epi32(shorter, longer),
+      _mm256_cmpeq_epi32(_mm256_or_si256(only_a, only_b), zero));
+  const __m256i same = _mm256_or_si256(_mm256_or_si256(folded, capped), same_text);
+  const __m256i one_particle = _mm256_cmpgt_epi32(
+      _mm256_and_si256(_mm256_xor_si256(a_flags, b_flags), _mm256_set1_epi32(UnitSummary::kParticle)),
+      zero);
+  const __m256i b_count = _mm256_and_si256(_mm256_srli_epi32(b.misc, 16), byte);
+  const __m256i singles = _mm256_and_si256(_mm256_cmpeq_epi32(b_count, one),
+                                           _mm256_set1_epi32(a.count == 1 ? -1 : 0));
+  const __m256i close = _mm256_and_si256(
+      _mm256_cmpgt_epi32(_mm256_set1_epi32(2), _mm256_sub_epi32(longer, shorter)),
+      _mm256_and_si256(_mm256_cmpgt_epi32(_mm256_set1_epi32(2), only_a),
+                       _mm256_cmpgt_epi32(_mm256_set1_epi32(2), only_b)));
+  const __m256i slip = _mm256_and_si256(
+      _mm256_and_si256(one_particle, singles),
+      _mm256_and_si256(_mm256_cmpgt_epi32(shorter, _mm256_set1_epi32(3)), close));
+  const __m256i particle_reject = _mm256_andnot_si256(_mm256_or_si256(same, slip), _mm256_set1_epi32(-1));
+  const __m256i reject = _mm256_blendv_epi8(bound_reject, particle_reject, particle_pair);
   // Lanes 0..7 hold units 0 2 4 6 1 3 5 7: gather them back in unit order.
   const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
   const __m256i in_order = _mm256_permutevar8x32_epi32(reject, order);

@@ -1,6 +1,7 @@
 // Similarity of two prepared units (tokens or joined spans); see compare.h, step 2.
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
@@ -121,6 +122,26 @@ const char* PhoneticAgreement(const PreparedUnit& a, const PreparedUnit& b) {
   }
   if (SharesCode(a.dmsoundex, b.dmsoundex)) return "phonetic:dmsoundex";
   return nullptr;
+}
+
+UnitSimilarity ParticlePair(const UnitSummary& sa, const PreparedUnit& a, const UnitSummary& sb,
+                            const PreparedUnit& b, const CompareOptions& options) {
+  const bool folded = ((sa.flags | sb.flags) & UnitSummary::kFolded) != 0;
+  const bool capped = sa.length == 255 || sb.length == 255;
+  if (((sa.length == sb.length || capped) && a.text() == b.text()) ||
+      (folded && a.folded() == b.folded())) {
+    return {1.0, "particle"};
+  }
+  const bool a_particle = sa.flags & UnitSummary::kParticle;
+  const bool b_particle = sb.flags & UnitSummary::kParticle;
+  const auto [only_a, only_b] = LettersOnly(sa.letters, sb.letters);
+  const int length_gap = std::abs(int{sa.length} - int{sb.length});
+  if (a_particle != b_particle && std::min(sa.length, sb.length) >= 4 && sa.count == 1 &&
+      sb.count == 1 && (capped || (length_gap <= 1 && only_a <= 1 && only_b <= 1)) &&
+      SmallOsa(a.text(), b.text()) <= 1) {
+    return {options.particle_typo_similarity, "particle"};
+  }
+  return {};
 }
 
 }  // namespace internal

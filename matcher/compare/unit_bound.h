@@ -16,6 +16,16 @@ namespace paxscreen::compare::internal {
 // The first phonetic key the two units share, or nullptr (token_similarity.cc).
 const char* PhoneticAgreement(const PreparedUnit& a, const PreparedUnit& b);
 
+// How a lone particle pairs with a unit of the other name (the alignment decides titles first):
+// only with the same particle (or a name spelt the same, BEN), similarity 1, or as a one-edit
+// slip of a particle of 4+ letters written as a name (ABDLU, ADBUL for ABDUL: the slip hides it
+// from the particle list, not from the reader), particle_typo_similarity; else 0. The summaries
+// rule out most pairs before a string is read: equal texts have equal lengths, folded forms
+// differ from the texts only where flagged, and one edit changes the length by at most one and
+// adds at most one letter to either letter set (token_similarity.cc).
+UnitSimilarity ParticlePair(const UnitSummary& sa, const PreparedUnit& a, const UnitSummary& sb,
+                            const PreparedUnit& b, const CompareOptions& options);
+
 // |a \ b| and |b \ a| for two letter sets, by one population count of both halves of a 64-bit
 // word: after the byte sums, multiplying by 0x01010101 gathers the low word's four byte counts
 // in byte 3 and the high word's in byte 7 (each at most 32: no carry crosses a byte).

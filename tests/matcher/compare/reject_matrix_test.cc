@@ -1,6 +1,7 @@
 // The vectorized first stage of the bound pass (reject_matrix.h): every kernel this CPU can run
 // gives the reference's bits on the same summaries, and a bit the reference sets is a pair whose
-// unit bound is 0, under the option sets that move the missing-letter limits.
+// unit bound is 0 (or, with a particle, no particle pairing), under the option sets that move
+// the missing-letter limits.
 #include "matcher/compare/reject_matrix.h"
 
 #include <random>
@@ -80,13 +81,13 @@ TEST_CASE("every reject-matrix kernel gives the reference's bits", "[compare][si
   }
 }
 
-TEST_CASE("a pair the reject matrix sets has a unit bound of 0", "[compare][simd]") {
+TEST_CASE("a pair the reject matrix sets has a unit bound of 0 or no particle pairing", "[compare][simd]") {
   const CompareOptions options = GENERATE(from_range(BoundTestOptions()));
   const std::vector<PreparedName> names = LabelledNames(options, nullptr);
   const MissingLimits missing = MissingLimits::For(options);
   const RejectLimits limits = RejectLimits::For(missing);
   std::mt19937_64 rng(20261203);
-  size_t pairs = 0, rejected = 0;
+  size_t pairs = 0, rejected = 0, particle_pairs = 0;
   std::vector<uint64_t> rows;
   for (int i = 0; i < 20000; ++i) {
     const PreparedName& a = names[rng() % names.size()];
@@ -99,8 +100,17 @@ TEST_CASE("a pair the reject matrix sets has a unit bound of 0", "[compare][simd
         ++pairs;
         if (!(rows[ia] >> ib & 1)) continue;
         ++rejected;
-        const double bound = SummaryBound(a.summaries[ia], a.units[ia], b.summaries[ib],
-                                          b.units[ib], options, missing);
+        const UnitSummary& sa = a.summaries[ia];
+        const UnitSummary& sb = b.summaries[ib];
+        if ((sa.flags | sb.flags) & UnitSummary::kParticle) {
+          ++particle_pairs;
+          const double sim = ParticlePair(sa, a.units[ia], sb, b.units[ib], options).score;
+          if (sim >= options.min_token_similarity) {
+            FAIL_CHECK(a.units[ia].text() << " | " << b.units[ib].text() << ": pairs at " << sim);
+          }
+          continue;
+        }
+        const double bound = SummaryBound(sa, a.units[ia], sb, b.units[ib], options, missing);
         if (bound != 0.0) {
           FAIL_CHECK(a.units[ia].text() << " | " << b.units[ib].text() << ": bound " << bound);
         }
@@ -109,8 +119,9 @@ TEST_CASE("a pair the reject matrix sets has a unit bound of 0", "[compare][simd
   }
   // Not vacuous: a large share of unrelated pairs is settled here (82 % under the screening
   // options, 29 % under the loosest set).
-  INFO(rejected << " of " << pairs << " pairs rejected");
+  INFO(rejected << " of " << pairs << " pairs rejected, " << particle_pairs << " with a particle");
   CHECK(rejected > pairs / 4);
+  CHECK(particle_pairs > 1000);  // the particle rules were exercised
 }
 
 }  // namespace
