@@ -256,7 +256,6 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
   auto consider = [&](size_t ib) {
     const UnitSummary& sa = *query_unit;
     const UnitSummary& sb = b.summaries[ib];
-    if ((sa.count > 1 && sb.count > 1) || !(sb.flags & UnitSummary::kPairable)) return;
     if (!((sa.flags | sb.flags) & (UnitSummary::kTitle | UnitSummary::kParticle))) {
       // Two name units, the common case: most are ruled out by the bound without a distance.
       const double bound = internal::SummaryBound(sa, a.units[ia], sb, b.units[ib], o, limits);
@@ -292,7 +291,10 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
     if (b_end < 64) visit &= (uint64_t{1} << b_end) - 1;
     visit &= ~rejected[ia];
     for (; visit != 0; visit &= visit - 1) consider(std::countr_zero(visit));
-    for (size_t ib = internal::kRejectMatrixWidth; ib < b_end; ++ib) consider(ib);
+    for (size_t ib = internal::kRejectMatrixWidth; ib < b_end; ++ib) {
+      const UnitSummary& sb = b.summaries[ib];
+      if ((sb.flags & UnitSummary::kPairable) && (sa.count == 1 || sb.count == 1)) consider(ib);
+    }
   }
   const std::span<const double> ba(best_a.data(), n_a);
   const std::span<const double> bb(best_b.data(), n_b);
