@@ -234,7 +234,8 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
     last_limits = limits;
   }
   internal::ActiveRejectMatrix()(a.summaries.data(), a.summaries.size(), b.summaries.data(),
-                                 b.summaries.size(), reject_limits, rejected.data());
+                                 b.summaries.size(), b.tokens.size(), reject_limits,
+                                 rejected.data());
   // The pairs left: each candidate unit a query unit may pair with (pairable; a span only with a
   // single token, and a name's first units are its tokens), less those the matrix rejected.
   // The first 64 candidate units are walked by their bits, any further ones one by one.

@@ -19,12 +19,13 @@ RejectLimits RejectLimits::For(const MissingLimits& m) {
 }
 
 void RejectMatrixScalar(const UnitSummary* a, size_t na, const UnitSummary* b, size_t nb,
-                        const RejectLimits& limits, uint64_t* rows) {
+                        size_t nb_spans, const RejectLimits& limits, uint64_t* rows) {
   nb = std::min(nb, kRejectMatrixWidth);
   for (size_t i = 0; i < na; ++i) {
     const UnitSummary& sa = a[i];
     uint64_t row = 0;
-    for (size_t j = 0; j < nb; ++j) {
+    const size_t end = sa.count > 1 ? std::min(nb, nb_spans) : nb;
+    for (size_t j = 0; j < end; ++j) {
       const UnitSummary& sb = b[j];
       const uint8_t either = sa.flags | sb.flags;
       const uint32_t shorter = std::min(sa.length, sb.length);

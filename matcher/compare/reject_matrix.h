@@ -7,7 +7,8 @@
 // scalar bound spent ~45 instructions on each.
 //
 //   const RejectLimits limits = RejectLimits::For(MissingLimits::For(options));
-//   ActiveRejectMatrix()(a.summaries.data(), na, b.summaries.data(), nb, limits, rows);
+//   ActiveRejectMatrix()(a.summaries.data(), na, b.summaries.data(), nb, b.tokens.size(), limits,
+//                        rows);
 //   if (rows[ia] >> ib & 1) ...   // SummaryBound(a.units[ia], b.units[ib]) == 0
 //
 // Every kernel gives the same bits as RejectMatrixScalar (tests/matcher/compare/
@@ -42,15 +43,17 @@ inline constexpr size_t kRejectMatrixWidth = 64;
 // when its unit bound is 0: neither unit kLoose, not both kStem, and either the shorter text
 // less than half the longer, or a missing-letter share beyond `limits.spelling` that is also
 // beyond `limits.phonetic` or comes with no common phonetic bit. Bits from nb on are 0.
+// A span of `a` (count > 1) pairs only with a single token, and a name's first units are its
+// tokens: its row is decided for b's first `nb_spans` units only, the bits after them are 0.
 using RejectMatrixFn = void (*)(const UnitSummary* a, size_t na, const UnitSummary* b, size_t nb,
-                                const RejectLimits& limits, uint64_t* rows);
+                                size_t nb_spans, const RejectLimits& limits, uint64_t* rows);
 
 // The reference, one pair at a time.
 void RejectMatrixScalar(const UnitSummary* a, size_t na, const UnitSummary* b, size_t nb,
-                        const RejectLimits& limits, uint64_t* rows);
+                        size_t nb_spans, const RejectLimits& limits, uint64_t* rows);
 // Eight candidate units per step; call only on a CPU with AVX2 (reject_matrix_avx2.cc).
 void RejectMatrixAvx2(const UnitSummary* a, size_t na, const UnitSummary* b, size_t nb,
-                      const RejectLimits& limits, uint64_t* rows);
+                      size_t nb_spans, const RejectLimits& limits, uint64_t* rows);
 
 // The kernel of the instruction set distance::ActiveKernels() chose (AVX2 from avx2 up, else
 // the reference; the reference too when that selection failed: an invalid PAXSCREEN_ISA is

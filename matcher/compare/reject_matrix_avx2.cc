@@ -133,15 +133,21 @@ uint32_t RejectBits(const UnitSummary& a, const Block& b, const RejectLimits& li
 }  // namespace
 
 void RejectMatrixAvx2(const UnitSummary* a, size_t na, const UnitSummary* b, size_t nb,
-                      const RejectLimits& limits, uint64_t* rows) {
+                      size_t nb_spans, const RejectLimits& limits, uint64_t* rows) {
   if (nb > kRejectMatrixWidth) nb = kRejectMatrixWidth;
+  if (nb_spans > nb) nb_spans = nb;
   for (size_t i = 0; i < na; ++i) rows[i] = 0;
   for (size_t j = 0; j < nb; j += 8) {
     const size_t count = nb - j < 8 ? nb - j : 8;
     const Block block = Transpose(b + j, count);
     const uint64_t valid = (uint64_t{1} << count) - 1;
+    // A span's row ends at nb_spans (see reject_matrix.h).
+    const size_t span_count = nb_spans <= j ? 0 : (nb_spans - j < count ? nb_spans - j : count);
+    const uint64_t span_valid = (uint64_t{1} << span_count) - 1;
     for (size_t i = 0; i < na; ++i) {
-      rows[i] |= static_cast<uint64_t>(RejectBits(a[i], block, limits) & valid) << j;
+      const uint64_t mask = a[i].count > 1 ? span_valid : valid;
+      if (mask == 0) continue;
+      rows[i] |= static_cast<uint64_t>(RejectBits(a[i], block, limits) & mask) << j;
     }
   }
 }

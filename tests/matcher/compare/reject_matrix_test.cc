@@ -36,22 +36,26 @@ std::vector<UnitSummary> RandomSummaries(std::mt19937_64& rng, size_t n) {
 }
 
 void CheckKernelsAgree(const std::vector<UnitSummary>& a, const std::vector<UnitSummary>& b,
-                       const RejectLimits& limits) {
+                       size_t nb_spans, const RejectLimits& limits) {
   std::vector<uint64_t> want(a.size() + 1, ~uint64_t{0});
   std::vector<uint64_t> got(a.size() + 1, ~uint64_t{0});
-  RejectMatrixScalar(a.data(), a.size(), b.data(), b.size(), limits, want.data());
+  RejectMatrixScalar(a.data(), a.size(), b.data(), b.size(), nb_spans, limits, want.data());
   // Rows are written for na entries only, and bits from nb on stay clear.
   REQUIRE(want.back() == ~uint64_t{0});
   if (b.size() < 64) {
     for (size_t i = 0; i < a.size(); ++i) REQUIRE((want[i] >> b.size()) == 0);
   }
+  // A span's row stops at nb_spans.
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].count > 1 && nb_spans < 64) REQUIRE((want[i] >> nb_spans) == 0);
+  }
   if (distance::CpuSupports(distance::Isa::kAvx2)) {
-    RejectMatrixAvx2(a.data(), a.size(), b.data(), b.size(), limits, got.data());
+    RejectMatrixAvx2(a.data(), a.size(), b.data(), b.size(), nb_spans, limits, got.data());
     REQUIRE(got == want);
   }
   RejectMatrixFn active = ActiveRejectMatrix();
   std::fill(got.begin(), got.end(), ~uint64_t{0});
-  active(a.data(), a.size(), b.data(), b.size(), limits, got.data());
+  active(a.data(), a.size(), b.data(), b.size(), nb_spans, limits, got.data());
   REQUIRE(got == want);
 }
 
@@ -69,13 +73,13 @@ TEST_CASE("every reject-matrix kernel gives the reference's bits", "[compare][si
       // Random summaries, every candidate size from 0 to past the 64 a kernel decides.
       for (size_t nb = 0; nb <= 70; ++nb) {
         CheckKernelsAgree(RandomSummaries(rng, 1 + rng() % 12), RandomSummaries(rng, nb),
-                          limits);
+                          rng() % (nb + 2), limits);
       }
       // Real names against each other.
       for (int i = 0; i < 300; ++i) {
         const PreparedName& a = names[rng() % names.size()];
         const PreparedName& b = names[rng() % names.size()];
-        CheckKernelsAgree(a.summaries, b.summaries, limits);
+        CheckKernelsAgree(a.summaries, b.summaries, b.tokens.size(), limits);
       }
     }
   }
@@ -94,7 +98,7 @@ TEST_CASE("a pair the reject matrix sets has a unit bound of 0 or no particle pa
     const PreparedName& b = names[rng() % names.size()];
     rows.assign(a.units.size(), 0);
     RejectMatrixScalar(a.summaries.data(), a.units.size(), b.summaries.data(), b.units.size(),
-                       limits, rows.data());
+                       b.tokens.size(), limits, rows.data());
     for (size_t ia = 0; ia < a.units.size(); ++ia) {
       for (size_t ib = 0; ib < b.units.size() && ib < kRejectMatrixWidth; ++ib) {
         ++pairs;
