@@ -2,14 +2,14 @@
 // query's units against a candidate's, which pairs surely do not pair, decided for eight
 // candidate units at once from the 16-byte summaries alone: for name units, those the unit
 // bound (SummaryBound, unit_bound.h) puts at 0 by the length rule and the missing-letter shares;
-// for a lone particle, those ParticlePair cannot pair (lengths and letter sets). Those pairs are most of a screening
-// comparison's (most candidates share two tokens with the query and nothing else), and the
-// scalar bound spent ~45 instructions on each.
+// for a lone particle, those ParticlePair cannot pair (lengths and letter sets). Those pairs
+// are most of a screening comparison's (most candidates share two tokens with the query and
+// nothing else), and the scalar bound spent ~45 instructions on each.
 //
 //   const RejectLimits limits = RejectLimits::For(MissingLimits::For(options));
 //   ActiveRejectMatrix()(a.summaries.data(), na, b.summaries.data(), nb, b.tokens.size(), limits,
 //                        rows);
-//   if (rows[ia] >> ib & 1) ...   // SummaryBound(a.units[ia], b.units[ib]) == 0
+//   if (rows[ia] >> ib & 1) ...   // the pair (a.units[ia], b.units[ib]) does not pair
 //
 // Every kernel gives the same bits as RejectMatrixScalar (tests/matcher/compare/
 // reject_matrix_test.cc runs them all on the same inputs), and a set bit always means a 0 bound.

@@ -24,7 +24,8 @@ __m256i PopCount32(__m256i v) {
                                          2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
   const __m256i nibble = _mm256_set1_epi8(0x0F);
   const __m256i low = _mm256_shuffle_epi8(table, _mm256_and_si256(v, nibble));
-  const __m256i high = _mm256_shuffle_epi8(table, _mm256_and_si256(_mm256_srli_epi32(v, 4), nibble));
+  const __m256i high =
+      _mm256_shuffle_epi8(table, _mm256_and_si256(_mm256_srli_epi32(v, 4), nibble));
   const __m256i bytes = _mm256_add_epi8(low, high);
   const __m256i pairs = _mm256_maddubs_epi16(bytes, _mm256_set1_epi8(1));
   return _mm256_madd_epi16(pairs, _mm256_set1_epi16(1));
@@ -99,8 +100,8 @@ uint32_t RejectBits(const UnitSummary& a, const Block& b, const RejectLimits& li
 
   // A lone particle on either side: ParticlePair's rules instead (see RejectMatrixScalar).
   const __m256i either = _mm256_or_si256(a_flags, b_flags);
-  const __m256i particle_pair = _mm256_cmpgt_epi32(
-      _mm256_and_si256(either, _mm256_set1_epi32(UnitSummary::kParticle)), zero);
+  const __m256i particle_bit = _mm256_set1_epi32(UnitSummary::kParticle);
+  const __m256i particle_pair = _mm256_cmpgt_epi32(_mm256_and_si256(either, particle_bit), zero);
   const __m256i folded = _mm256_cmpgt_epi32(
       _mm256_and_si256(either, _mm256_set1_epi32(UnitSummary::kFolded)), zero);
   const __m256i capped = _mm256_cmpeq_epi32(longer, byte);
@@ -110,8 +111,7 @@ uint32_t RejectBits(const UnitSummary& a, const Block& b, const RejectLimits& li
       _mm256_cmpeq_epi32(_mm256_or_si256(only_a, only_b), zero));
   const __m256i same = _mm256_or_si256(_mm256_or_si256(folded, capped), same_text);
   const __m256i one_particle = _mm256_cmpgt_epi32(
-      _mm256_and_si256(_mm256_xor_si256(a_flags, b_flags), _mm256_set1_epi32(UnitSummary::kParticle)),
-      zero);
+      _mm256_and_si256(_mm256_xor_si256(a_flags, b_flags), particle_bit), zero);
   const __m256i b_count = _mm256_and_si256(_mm256_srli_epi32(b.misc, 16), byte);
   const __m256i singles = _mm256_and_si256(_mm256_cmpeq_epi32(b_count, one),
                                            _mm256_set1_epi32(a.count == 1 ? -1 : 0));
@@ -122,7 +122,8 @@ uint32_t RejectBits(const UnitSummary& a, const Block& b, const RejectLimits& li
   const __m256i slip = _mm256_and_si256(
       _mm256_and_si256(one_particle, singles),
       _mm256_and_si256(_mm256_cmpgt_epi32(shorter, _mm256_set1_epi32(3)), close));
-  const __m256i particle_reject = _mm256_andnot_si256(_mm256_or_si256(same, slip), _mm256_set1_epi32(-1));
+  const __m256i particle_reject =
+      _mm256_andnot_si256(_mm256_or_si256(same, slip), _mm256_set1_epi32(-1));
   const __m256i reject = _mm256_blendv_epi8(bound_reject, particle_reject, particle_pair);
   // Lanes 0..7 hold units 0 2 4 6 1 3 5 7: gather them back in unit order.
   const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);

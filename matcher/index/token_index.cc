@@ -68,7 +68,8 @@ void PhoneticKeys(const QueryToken& token, const TokenIndexOptions& options,
   size_t arabic_letters = token.arabic_letters;
   if (!token.has_codes ||
       options.phonetic_code_length != static_cast<int>(phonetic::kScreeningCodeLength)) {
-    phonetic::MetaphoneKeys dm = phonetic::DoubleMetaphone(token.text, options.phonetic_code_length);
+    phonetic::MetaphoneKeys dm =
+        phonetic::DoubleMetaphone(token.text, options.phonetic_code_length);
     primary = CodeHash(dm.primary);
     alternate = dm.alternate != dm.primary ? CodeHash(dm.alternate) : 0;
     const std::string skeleton = phonetic::ArabicSkeleton(token.text);

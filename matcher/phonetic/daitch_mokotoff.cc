@@ -92,7 +92,8 @@ Field ParseField(std::string_view text) {
   size_t from = 0;
   while (true) {
     const size_t bar = text.find('|', from);
-    const std::string_view part = text.substr(from, bar == std::string_view::npos ? bar : bar - from);
+    const std::string_view part =
+        text.substr(from, bar == std::string_view::npos ? bar : bar - from);
     Digits d;
     for (char c : part) d.value = d.value * 10 + static_cast<uint32_t>(c - '0');
     d.len = static_cast<uint8_t>(part.size());

@@ -40,7 +40,8 @@ std::vector<index::QueryToken> IndexTokens(const compare::PreparedName& name, in
     const bool fuzzy = u.count == 1;
     index::QueryToken token{std::string(u.text()), p, fuzzy};
     // The unit's phonetic codes (PrepareName encodes every unit but a lone initial).
-    const bool initial = u.count == 1 && u.first < name.tokens.size() && name.tokens[u.first].initial;
+    const bool initial =
+        u.count == 1 && u.first < name.tokens.size() && name.tokens[u.first].initial;
     if (!initial) {
       token.has_codes = true;
       token.metaphone_primary = u.dm_primary;

@@ -85,7 +85,8 @@ TEST_CASE("every reject-matrix kernel gives the reference's bits", "[compare][si
   }
 }
 
-TEST_CASE("a pair the reject matrix sets has a unit bound of 0 or no particle pairing", "[compare][simd]") {
+TEST_CASE("a pair the reject matrix sets has a unit bound of 0 or no particle pairing",
+          "[compare][simd]") {
   const CompareOptions options = GENERATE(from_range(BoundTestOptions()));
   const std::vector<PreparedName> names = LabelledNames(options, nullptr);
   const MissingLimits missing = MissingLimits::For(options);
