@@ -49,12 +49,20 @@ NameForm DetectForm(std::string_view s) {
   return NameForm::kFull;
 }
 
-// DZH read as J: the Russian (and ICAO 9303) romanization of Cyrillic ДЖ, the letters
-// Russian writes for the J of other languages (DZHAMAL / JAMAL, DZHON / JOHN, ABDELDZHALIL /
-// ABDELJALIL: three edits, which no spelling measure pairs). No other language spells DZH.
-std::string FoldDzh(std::string s) {
+// Two romanizations whose letters no spelling measure relates to the common ones:
+// - DZH read as J: the Russian (and ICAO 9303) romanization of Cyrillic ДЖ, the letters Russian
+//   writes for the J of other languages (DZHAMAL / JAMAL, DZHON / JOHN, ABDELDZHALIL /
+//   ABDELJALIL: three edits). No other language spells DZH.
+// - X read as KH: Uzbek Latin writes the KH of KHAN, KHALIL as X (XON, XAN, XOLIQOV); a
+//   two-letter sound for one letter is two edits in a three-letter name. ICAO forms never
+//   contain X for Cyrillic Х (that is KH), so an X is written in the source; where it stands
+//   for another sound (XAVIER, XU) the KH form only pairs with a name spelt that way.
+std::string FoldRomanizations(std::string s) {
   for (size_t at = s.find("DZH"); at != std::string::npos; at = s.find("DZH", at + 1)) {
     s.replace(at, 3, "J");
+  }
+  for (size_t at = s.find('X'); at != std::string::npos; at = s.find('X', at + 2)) {
+    s.replace(at, 1, "KH");
   }
   return s;
 }
@@ -68,7 +76,7 @@ void AppendTokens(const Transliterated& t, TokenRole role, Sep split, Normalized
     if (!w.text.empty() && out.tokens.size() < kMaxTokens) {
       Token tok;
       tok.text = w.text;
-      std::string folded = FoldDzh(w.plain);
+      std::string folded = FoldRomanizations(w.plain);
       if (folded != w.text) tok.folded = std::move(folded);
       tok.role = current;
       tok.joined_to_next = w.sep_after == Sep::kJoin && i + 1 < t.words.size();

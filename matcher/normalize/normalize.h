@@ -28,7 +28,8 @@ enum class TokenKind { kName, kParticle, kTitle };
 struct Token {
   std::string text;     // ICAO 9303 transliteration, uppercase A-Z only ("QAHTANI", "MUELLER")
   // Plain folded variant when it differs from text, else empty: diacritics dropped without
-  // digraphs ("MULLER" for MÜLLER), DZH written J ("JAMAL" for DZHAMAL, ДЖАМАЛ).
+  // digraphs ("MULLER" for MÜLLER), DZH written J ("JAMAL" for DZHAMAL, ДЖАМАЛ), X written KH
+  // ("KHAN" for the Uzbek Latin XAN).
   std::string folded;
   TokenRole role = TokenRole::kUnknown;
   TokenKind kind = TokenKind::kName;

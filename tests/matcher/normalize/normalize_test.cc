@@ -246,6 +246,14 @@ TEST_CASE("DZH, the Russian romanization of J, folds to J", "[normalize]") {
   CHECK(N("DZIEDZIC").tokens[0].folded.empty());  // Polish DZ stays
 }
 
+TEST_CASE("X, the Uzbek Latin spelling of KH, folds to KH", "[normalize]") {
+  CHECK(N("XAN").tokens[0].folded == "KHAN");
+  CHECK(N("XOLIQOV").tokens[0].folded == "KHOLIQOV");
+  CHECK(N("\u0425\u0430\u043d").tokens[0].text == "KHAN");  // Cyrillic Хан: KH already
+  CHECK(N("\u0425\u0430\u043d").tokens[0].folded.empty());
+  CHECK(N("KHAN").tokens[0].folded.empty());
+}
+
 TEST_CASE("folded variant only when it differs", "[normalize]") {
   auto n = N("Øystein Ærø Jørgensen Smith");
   CHECK(n.tokens[0].text == "OEYSTEIN");
