@@ -1,6 +1,5 @@
 #include "matcher/phonetic/arabic_skeleton.h"
 
-#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -104,14 +103,10 @@ void DropArticleAfterAbd(std::vector<Unit>& u) {
 }  // namespace
 
 std::string ArabicSkeleton(std::string_view name) {
-  // Screening encodes millions of strings that are A-Z already: read those in place, and keep
-  // the units' buffer per thread (no allocation per call once warm).
+  // A-Z input is read in place, and the units' buffer is kept per thread (no allocation per
+  // call once warm): screening encodes millions of strings.
   thread_local std::string cleaned;
-  std::string_view s = name;
-  if (!std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
-    cleaned = phonetic_internal::UpperLetters(name);
-    s = cleaned;
-  }
+  const std::string_view s = phonetic_internal::UpperLettersView(name, &cleaned);
   if (s.empty()) return {};
   thread_local std::vector<Unit> u;
   ToUnits(s, &u);

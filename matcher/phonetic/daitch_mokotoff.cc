@@ -150,14 +150,10 @@ void Extend(Branch& b, Digits code, bool force) {
 
 void DaitchMokotoffNumbers(std::string_view name, std::vector<uint32_t>* out) {
   out->clear();
-  // Screening encodes millions of strings that are A-Z already: read those in place, and keep
-  // the readings' buffers per thread (no allocation per call once warm).
+  // A-Z input is read in place, and the readings' buffers are kept per thread (no allocation
+  // per call once warm): screening encodes millions of strings.
   thread_local std::string cleaned;
-  std::string_view s = name;
-  if (!std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
-    cleaned = phonetic_internal::UpperLetters(name);
-    s = cleaned;
-  }
+  const std::string_view s = phonetic_internal::UpperLettersView(name, &cleaned);
   if (s.empty()) return;
   thread_local std::vector<Branch> branches;
   thread_local std::vector<Branch> next;

@@ -26,6 +26,18 @@ inline std::string UpperLetters(std::string_view in) {
   return out;
 }
 
+// UpperLetters(in) without a copy when `in` is A-Z already (what screening passes, millions of
+// times): `in` itself, else the letters written into `*scratch` (which the view then refers to).
+inline std::string_view UpperLettersView(std::string_view in, std::string* scratch) {
+  for (char c : in) {
+    if (c < 'A' || c > 'Z') {
+      *scratch = UpperLetters(in);
+      return *scratch;
+    }
+  }
+  return in;
+}
+
 // The letter at `i`, or '\0' when `i` is outside the string (negative included).
 inline char At(std::string_view s, std::ptrdiff_t i) {
   return (i < 0 || static_cast<std::size_t>(i) >= s.size()) ? '\0' : s[static_cast<std::size_t>(i)];
