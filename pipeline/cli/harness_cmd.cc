@@ -267,7 +267,11 @@ int RunHarness(std::vector<std::string> args) {
     csv.open(absl::GetFlag(FLAGS_sweep_csv));
     csv << "threshold,recall,false_alarms_per_1000\n";
   }
-  for (int step = 0; step <= 25; ++step) {
+  // The sweep's range, 0.70 to 0.95 (the sweep pass screens at 0.70, or lower with --at).
+  const double sweep_from = std::max(kSweepFrom, options.score.default_threshold);
+  constexpr int kSweepSteps = 25;
+  const double sweep_to = kSweepFrom + 0.01 * kSweepSteps;
+  for (int step = 0; step <= kSweepSteps; ++step) {
     const double t = kSweepFrom + 0.01 * step;
     if (t < options.score.default_threshold - 1e-9) continue;
     harness::Metrics s = harness::MetricsAt(travellers, swept.outcomes, t);
@@ -279,8 +283,7 @@ int RunHarness(std::vector<std::string> args) {
   constexpr double kTargetRecall = 0.995;
   constexpr double kTargetFalseAlarms = 0.5;
   const harness::TargetSearch target = harness::SearchTarget(
-      travellers, swept.outcomes, std::max(kSweepFrom, options.score.default_threshold),
-      kSweepFrom + 0.25, kTargetRecall, kTargetFalseAlarms);
+      travellers, swept.outcomes, sweep_from, sweep_to, kTargetRecall, kTargetFalseAlarms);
   std::printf("\n  target: recall >= %.3f at <= %.1f false alarms per 1,000: ", kTargetRecall,
               kTargetFalseAlarms);
   if (target.met()) {
@@ -288,8 +291,7 @@ int RunHarness(std::vector<std::string> args) {
                 target.best_recall->threshold, target.best_recall->recall(),
                 target.best_recall->false_alarms_per_1000());
   } else {
-    std::printf("not met at any threshold from %.2f to %.2f\n",
-                std::max(kSweepFrom, options.score.default_threshold), kSweepFrom + 0.25);
+    std::printf("not met at any threshold from %.2f to %.2f\n", sweep_from, sweep_to);
     if (target.best_recall) {
       std::printf("    within %.1f false alarms per 1,000 the best recall is %.4f (at %.4f)\n",
                   kTargetFalseAlarms, target.best_recall->recall(),
