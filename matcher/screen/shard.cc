@@ -38,17 +38,14 @@ std::vector<index::QueryToken> IndexTokens(const compare::PreparedName& name, in
     }
     if (p < 0) continue;  // a lone particle, title or initial is too common to look up
     const bool fuzzy = u.count == 1;
+    // The unit's phonetic codes: PrepareName encodes every unit but a lone initial, and a lone
+    // initial has no position (above).
     index::QueryToken token{std::string(u.text()), p, fuzzy};
-    // The unit's phonetic codes (PrepareName encodes every unit but a lone initial).
-    const bool initial =
-        u.count == 1 && u.first < name.tokens.size() && name.tokens[u.first].initial;
-    if (!initial) {
-      token.has_codes = true;
-      token.metaphone_primary = u.dm_primary;
-      token.metaphone_alternate = u.dm_alternate;
-      token.arabic = u.arabic;
-      token.arabic_letters = u.arabic_letters;
-    }
+    token.has_codes = true;
+    token.metaphone_primary = u.dm_primary;
+    token.metaphone_alternate = u.dm_alternate;
+    token.arabic = u.arabic;
+    token.arabic_letters = u.arabic_letters;
     out.push_back(std::move(token));
     if (u.folded_differs()) out.push_back({std::string(u.folded()), p, fuzzy});
   }
