@@ -48,7 +48,8 @@ struct HarnessOptions {
 
 // Positives come from entries of category "individual" (names other than weak aliases, in
 // Latin script); negatives from built-in pools of given names and surnames of many cultures,
-// re-drawn when the drawn name equals a list name token for token. Deterministic for a seed.
+// re-drawn when the drawn name equals a list name token for token. Returned in a random order
+// (positives and negatives mixed, as a feed brings them). Deterministic for a seed.
 std::vector<LabelledTraveller> GenerateTravellers(const std::vector<model::WatchlistEntry>& entries,
                                                   const HarnessOptions& options);
 
