@@ -1,6 +1,7 @@
 #include "matcher/index/token_index.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 
 #include "absl/container/flat_hash_map.h"
@@ -157,7 +158,8 @@ int TokenIndex::AllowedDistance(const TokenIndexOptions& options, size_t len_a, 
 }
 
 std::vector<QueryKeys> TokenIndex::PrepareQuery(const std::vector<QueryToken>& query,
-                                                const TokenIndexOptions& options) {
+                                                const TokenIndexOptions& options,
+                                                bool defer_deletions) {
   std::vector<QueryKeys> out;
   out.reserve(query.size());
   for (const QueryToken& q : query) {
@@ -166,7 +168,11 @@ std::vector<QueryKeys> TokenIndex::PrepareQuery(const std::vector<QueryToken>& q
     k.position = q.position;
     k.joined = !q.fuzzy;
     k.exact = Hash(q.text);
-    DeletionHashes(q.text, AllowedDistance(options, q.text.size(), q.text.size()), &k.deletions);
+    if (!defer_deletions) {
+      DeletionHashes(q.text, AllowedDistance(options, q.text.size(), q.text.size()),
+                     &k.deletions);
+      k.deletions_ready = true;
+    }
     PhoneticKeys(q, options, &k.phonetic);
     out.push_back(std::move(k));
   }
@@ -175,14 +181,17 @@ std::vector<QueryKeys> TokenIndex::PrepareQuery(const std::vector<QueryToken>& q
 
 void TokenIndex::Candidates(const std::vector<QueryToken>& query, int query_positions,
                             std::vector<uint32_t>* out, CandidateStats* stats) const {
-  Candidates(PrepareQuery(query, options_), query_positions, out, stats);
+  std::vector<QueryKeys> keys = PrepareQuery(query, options_);
+  Candidates(&keys, query_positions, out, stats);
 }
 
 TokenIndex TokenIndex::Build(const std::vector<std::vector<QueryToken>>& names,
                              const std::vector<uint8_t>& positions,
                              const TokenIndexOptions& options) {
+  static std::atomic<uint64_t> builds{0};
   TokenIndex idx;
   idx.options_ = options;
+  idx.build_ = ++builds;
   idx.positions_ = positions;
   absl::flat_hash_map<std::string, uint32_t> ids;
   std::vector<std::pair<uint32_t, uint32_t>> all, single;
@@ -286,7 +295,7 @@ void TokenIndex::MatchToken(const QueryKeys& q, const KeyRuns& runs,
   }
 }
 
-void TokenIndex::FindKeys(const std::vector<QueryKeys>& query, int npos,
+void TokenIndex::FindKeys(const std::vector<const QueryKeys*>& query,
                           std::vector<KeyRuns>* runs) const {
   // The keys of every query string, looked up per map in one batch each.
   static thread_local std::vector<uint64_t> exact, deletions, phonetic;
@@ -294,8 +303,8 @@ void TokenIndex::FindKeys(const std::vector<QueryKeys>& query, int npos,
   exact.clear();
   deletions.clear();
   phonetic.clear();
-  for (const QueryKeys& q : query) {
-    if (q.position < 0 || q.position >= npos) continue;
+  for (const QueryKeys* qp : query) {
+    const QueryKeys& q = *qp;
     exact.push_back(q.exact);
     deletions.insert(deletions.end(), q.deletions.begin(), q.deletions.end());
     phonetic.insert(phonetic.end(), q.phonetic.begin(), q.phonetic.end());
@@ -308,8 +317,8 @@ void TokenIndex::FindKeys(const std::vector<QueryKeys>& query, int npos,
   deletions_.FindBatch(deletions, deletion_found);
   phonetic_.FindBatch(phonetic, phonetic_found);
   runs->clear();
-  for (const QueryKeys& q : query) {
-    if (q.position < 0 || q.position >= npos) continue;
+  for (const QueryKeys* qp : query) {
+    const QueryKeys& q = *qp;
     KeyRuns r;
     r.exact = *exact_found++;
     r.deletions = {deletion_found, q.deletions.size()};
@@ -320,7 +329,66 @@ void TokenIndex::FindKeys(const std::vector<QueryKeys>& query, int npos,
   }
 }
 
-void TokenIndex::Candidates(const std::vector<QueryKeys>& query, int query_positions,
+void TokenIndex::MatchQuery(std::vector<QueryKeys>* query, int npos,
+                            std::vector<std::vector<uint32_t>>* matched,
+                            std::vector<std::vector<uint32_t>>* phonetic,
+                            CandidateStats* stats) const {
+  // A string's slot is picked by its hash and the index's build (a screener looks each string
+  // up in every shard: one slot for all would keep only the last shard's answer); the slot
+  // holds the string itself, so a collision is a miss, never a wrong answer.
+  struct Slot {
+    uint64_t build = 0;  // 0: empty
+    std::string text;
+    std::vector<uint32_t> edit;
+    std::vector<uint32_t> phonetic;
+  };
+  static thread_local std::vector<Slot> cache;
+  static thread_local std::vector<const QueryKeys*> missed;
+  static thread_local std::vector<KeyRuns> runs;
+  const bool use_cache = options_.match_cache;
+  if (use_cache && cache.empty()) cache.resize(kMatchCacheSlots);
+  const uint64_t salt = build_ * 0x9E3779B97F4A7C15ull;
+  auto slot_of = [salt](const QueryKeys& q) -> Slot& {
+    return cache[((q.exact ^ salt) >> 20) & (kMatchCacheSlots - 1)];
+  };
+  missed.clear();
+  for (QueryKeys& q : *query) {
+    if (q.position < 0 || q.position >= npos) continue;
+    if (use_cache) {
+      const Slot& slot = slot_of(q);
+      if (slot.build == build_ && slot.text == q.text) {
+        auto& m = (*matched)[q.position];
+        m.insert(m.end(), slot.edit.begin(), slot.edit.end());
+        auto& ph = (*phonetic)[q.position];
+        ph.insert(ph.end(), slot.phonetic.begin(), slot.phonetic.end());
+        ++stats->cached;
+        continue;
+      }
+    }
+    if (!q.deletions_ready) {
+      DeletionHashes(q.text, AllowedDistance(q.text.size(), q.text.size()), &q.deletions);
+      q.deletions_ready = true;
+    }
+    missed.push_back(&q);
+  }
+  FindKeys(missed, &runs);
+  for (size_t i = 0; i < missed.size(); ++i) {
+    const QueryKeys& q = *missed[i];
+    auto& m = (*matched)[q.position];
+    auto& ph = (*phonetic)[q.position];
+    const size_t m_from = m.size();
+    const size_t ph_from = ph.size();
+    MatchToken(q, runs[i], &m, &ph, stats);
+    if (!use_cache) continue;
+    Slot& slot = slot_of(q);
+    slot.build = build_;
+    slot.text = q.text;
+    slot.edit.assign(m.begin() + m_from, m.end());
+    slot.phonetic.assign(ph.begin() + ph_from, ph.end());
+  }
+}
+
+void TokenIndex::Candidates(std::vector<QueryKeys>* query, int query_positions,
                             std::vector<uint32_t>* out, CandidateStats* stats) const {
   CandidateStats local;
   CandidateStats& st = stats != nullptr ? *stats : local;
@@ -332,14 +400,7 @@ void TokenIndex::Candidates(const std::vector<QueryKeys>& query, int query_posit
   if (phonetic.size() < static_cast<size_t>(npos)) phonetic.resize(npos);
   for (int p = 0; p < npos; ++p) matched[p].clear();
   for (int p = 0; p < npos; ++p) phonetic[p].clear();
-  static thread_local std::vector<KeyRuns> runs;
-  FindKeys(query, npos, &runs);
-  const KeyRuns* r = runs.data();
-  for (const QueryKeys& q : query) {
-    if (q.position >= 0 && q.position < npos) {
-      MatchToken(q, *r++, &matched[q.position], &phonetic[q.position], &st);
-    }
-  }
+  MatchQuery(query, npos, &matched, &phonetic, &st);
   // Positions that matched something, cheapest postings first. matched[p] holds the edit
   // matches (sorted, unique), then from matched[p][edit[p]] on the phonetic matches that are not
   // among them (counted apart in the stats).
@@ -446,9 +507,9 @@ void TokenIndex::Candidates(const std::vector<QueryKeys>& query, int query_posit
     if (i + kAhead < hits.size()) __builtin_prefetch(&positions_[hits[i + kAhead] >> 32]);
     const uint64_t h = hits[i];
     const uint32_t name = static_cast<uint32_t>(h >> 32);
-    const uint32_t matched = static_cast<uint32_t>(h);
+    const uint32_t bits = static_cast<uint32_t>(h);
     // Two positions or more: a second bit (no popcount, which baseline x86-64 calls in libgcc).
-    if (npos <= 1 || (matched & (matched - 1)) != 0 || positions_[name] <= 1) {
+    if (npos <= 1 || (bits & (bits - 1)) != 0 || positions_[name] <= 1) {
       out->push_back(name);
     }
   }

@@ -37,7 +37,16 @@ struct TokenIndexOptions {
   // on the query side (PEDTSAIV / PEDCAIV: the query's deletion keys reach two deletions, the
   // list's one).
   int joined_distance = 1;
+  // Keep, per thread, what recent query strings matched in this index (the tokens within the
+  // allowed distance and those reached by sound), so that a string seen again is answered
+  // without its keys: travellers' names repeat (MOHAMMED, ALI, KHAN), and a string's matches
+  // depend on nothing else. Direct-mapped, kMatchCacheSlots strings per thread, shared by the
+  // indexes a thread queries; an index's entries are told apart by its build.
+  bool match_cache = true;
 };
+
+// Strings a thread's match cache holds (TokenIndexOptions::match_cache).
+inline constexpr size_t kMatchCacheSlots = size_t{1} << 16;
 
 // One query string and the query token position it stands for: a token's spelling
 // variants (folded, particle-joined) share a position, so a watchlist name that matches two
@@ -73,7 +82,11 @@ struct QueryKeys {
   int position = 0;
   bool joined = false;  // a joined span of the query (QueryToken::fuzzy == false)
   uint64_t exact = 0;
-  std::vector<uint64_t> deletions;  // the deletion neighbourhood; rare repeats
+  // The deletion neighbourhood (rare repeats). Computed by PrepareQuery, or, when it was told
+  // to defer them, by the first Candidates() call that does not find the string in its cache
+  // (the next shards reuse them).
+  bool deletions_ready = false;
+  std::vector<uint64_t> deletions;
   std::vector<uint64_t> phonetic;
 };
 
@@ -89,6 +102,8 @@ struct CandidateStats {
   uint32_t joined_tokens_matched = 0;   // edit matches of joined spans
   uint32_t phonetic_only = 0;           // tokens a position matched by phonetic keys alone
   uint32_t phonetic_only_postings = 0;  // their postings
+  // Query strings answered from the match cache; the key counts above are of the others.
+  uint32_t cached = 0;
 };
 
 // Immutable after Build(); thread-safe for concurrent Candidates() calls, which keep their
@@ -106,16 +121,19 @@ class TokenIndex {
   // Appends to `out` (sorted, unique) every name with at least min(2, name positions,
   // query_positions) query positions matched. Prefix filtering (Chaudhuri et al. 2006): when
   // two hits are needed, a candidate must appear in a list other than the longest one, so the
-  // longest postings list is only probed, never scanned.
-  void Candidates(const std::vector<QueryKeys>& query, int query_positions,
+  // longest postings list is only probed, never scanned. Computes the deferred deletion keys
+  // of the strings it has to look up (hence the pointer).
+  void Candidates(std::vector<QueryKeys>* query, int query_positions,
                   std::vector<uint32_t>* out, CandidateStats* stats = nullptr) const;
   // Convenience: prepares the keys and looks up.
   void Candidates(const std::vector<QueryToken>& query, int query_positions,
                   std::vector<uint32_t>* out, CandidateStats* stats = nullptr) const;
 
-  // The keys of `query` for indexes built with `options`.
+  // The keys of `query` for indexes built with `options`; with `defer_deletions` the deletion
+  // keys are left to Candidates(), which needs them only for strings its cache lacks.
   static std::vector<QueryKeys> PrepareQuery(const std::vector<QueryToken>& query,
-                                             const TokenIndexOptions& options);
+                                             const TokenIndexOptions& options,
+                                             bool defer_deletions = false);
 
   // Edit distance allowed between two tokens of these lengths.
   int AllowedDistance(size_t len_a, size_t len_b) const {
@@ -142,18 +160,24 @@ class TokenIndex {
     std::span<const std::span<const uint32_t>> deletions;
     std::span<const std::span<const uint32_t>> phonetic;
   };
-  // Looks up the keys of the query strings with positions below `npos`, in query order.
-  void FindKeys(const std::vector<QueryKeys>& query, int npos, std::vector<KeyRuns>* runs) const;
+  // Looks up the keys of the query strings `query`, in their order.
+  void FindKeys(const std::vector<const QueryKeys*>& query, std::vector<KeyRuns>* runs) const;
   // Appends the tokens `q` matches within the allowed edit distance to `tokens`, and those its
   // phonetic keys reach to `phonetic`.
   void MatchToken(const QueryKeys& q, const KeyRuns& runs, std::vector<uint32_t>* tokens,
                   std::vector<uint32_t>* phonetic, CandidateStats* stats) const;
+  // MatchToken for every query string with a position below `npos`, from the thread's match
+  // cache where it holds the string, else through FindKeys (and then into the cache).
+  void MatchQuery(std::vector<QueryKeys>* query, int npos,
+                  std::vector<std::vector<uint32_t>>* matched,
+                  std::vector<std::vector<uint32_t>>* phonetic, CandidateStats* stats) const;
   std::span<const uint32_t> SinglePostings(uint32_t token) const {
     return {single_.data() + single_start_[token],
             single_start_[token + 1] - single_start_[token]};
   }
 
   TokenIndexOptions options_;
+  uint64_t build_ = 0;  // this build's number (copies share it): the match cache's tag
   std::vector<std::string> tokens_;
   // Per dictionary token, its letters A-Z one bit each (0 when it has any other byte): a token
   // a deletion key reaches is verified only when these allow the edit distance (below).

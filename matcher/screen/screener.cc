@@ -144,8 +144,9 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
   auto normalized = NormalizePassengerName(record.passenger);
   if (normalized.ok()) {
     query = compare::PrepareName(*normalized, options_.compare);
-    query_tokens =
-        index::TokenIndex::PrepareQuery(IndexTokens(query, &query_positions), options_.tokens);
+    // Deletion keys only for the strings that the index's match caches do not hold.
+    query_tokens = index::TokenIndex::PrepareQuery(IndexTokens(query, &query_positions),
+                                                   options_.tokens, /*defer_deletions=*/true);
   } else if (problems != nullptr) {
     problems->push_back(std::string(normalized.status().message()));
   }
@@ -177,7 +178,7 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
     candidates.clear();
     if (!query_tokens.empty()) {
       index::CandidateStats cs;
-      shard->tokens().Candidates(query_tokens, query_positions, &candidates, &cs);
+      shard->tokens().Candidates(&query_tokens, query_positions, &candidates, &cs);
       st.candidates += cs.candidates;
       st.tokens_matched += cs.tokens_matched;
       st.postings_scanned += cs.postings_scanned;

@@ -274,5 +274,72 @@ TEST_CASE("candidates with phonetic keys equal a brute-force scan") {
   }
 }
 
+// The match cache keeps what a string matched per thread, across indexes: a string seen again
+// must get what a lookup without the cache gets, in the same index and never another's, also
+// when the cache's slots are overwritten (more distinct strings than slots) and when the
+// deletion keys were deferred to the lookup.
+TEST_CASE("the match cache answers as a lookup without it, per index") {
+  std::mt19937_64 rng(41);
+  auto word = [&] {
+    std::string w;
+    const int len = 3 + static_cast<int>(rng() % 7);
+    for (int i = 0; i < len; ++i) w.push_back("AEIOUKSTMNLRH"[rng() % 13]);
+    return w;
+  };
+  auto [words_a, names_a, positions_a] = MakeRandomList(1200, 3, rng, word);
+  auto [words_b, names_b, positions_b] = MakeRandomList(1200, 3, rng, word);
+  TokenIndexOptions cached;
+  TokenIndexOptions uncached;
+  uncached.match_cache = false;
+  const TokenIndex a = TokenIndex::Build(names_a, positions_a, cached);
+  const TokenIndex b = TokenIndex::Build(names_b, positions_b, cached);
+  const TokenIndex a_plain = TokenIndex::Build(names_a, positions_a, uncached);
+  const TokenIndex b_plain = TokenIndex::Build(names_b, positions_b, uncached);
+  auto lookup = [](const TokenIndex& idx, const std::vector<QueryToken>& q, bool defer,
+                   CandidateStats* stats) {
+    std::vector<QueryKeys> keys = TokenIndex::PrepareQuery(q, {}, defer);
+    std::vector<uint32_t> out;
+    idx.Candidates(&keys, static_cast<int>(q.size()), &out, stats);
+    return out;
+  };
+  // A few hundred queries, asked of both indexes three times over, interleaved.
+  std::vector<std::vector<QueryToken>> queries;
+  for (int q = 0; q < 300; ++q) {
+    const auto& from = q % 2 == 0 ? words_a : words_b;
+    std::vector<std::string> w = from[rng() % from.size()];
+    if (rng() % 3 == 0) w.push_back(word());
+    queries.push_back(Tokens(w));
+  }
+  uint32_t first_cached = 0;
+  uint32_t later_cached = 0;
+  for (int round = 0; round < 3; ++round) {
+    for (size_t q = 0; q < queries.size(); ++q) {
+      CandidateStats sa;
+      CandidateStats sb;
+      const bool defer = (q + round) % 2 == 0;
+      INFO("round " << round << ", query " << queries[q][0].text);
+      REQUIRE(lookup(a, queries[q], defer, &sa) == lookup(a_plain, queries[q], false, nullptr));
+      REQUIRE(lookup(b, queries[q], defer, &sb) == lookup(b_plain, queries[q], false, nullptr));
+      (round == 0 ? first_cached : later_cached) += sa.cached + sb.cached;
+    }
+  }
+  CHECK(later_cached > 2 * first_cached);  // the later rounds were answered from the cache
+  // More distinct strings than the cache has slots: slots are overwritten, answers stay right.
+  int checked = 0;
+  for (size_t n = 0; n < 3 * kMatchCacheSlots / 2; ++n) {
+    const std::vector<QueryToken> q = {{word(), 0}};
+    const bool check = n % 97 == 0;
+    const auto got = lookup(a, q, true, nullptr);
+    if (check) {
+      REQUIRE(got == lookup(a_plain, q, false, nullptr));
+      ++checked;
+    }
+  }
+  for (const auto& q : queries) {
+    REQUIRE(lookup(a, q, true, nullptr) == lookup(a_plain, q, false, nullptr));
+  }
+  CHECK(checked > 200);
+}
+
 }  // namespace
 }  // namespace paxscreen::index
