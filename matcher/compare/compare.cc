@@ -318,7 +318,11 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
     const PreparedUnit& ua = a.units[p.unit_a];
     const PreparedUnit& ub = b.units[p.unit_b];
     UnitSimilarity s{p.sim, p.method};
-    if (!p.exact) {
+    if (!p.exact && ua.text() == ub.text()) {
+      // TokenSimilarity's first rule, without the memo's hashing: most pairs that get here
+      // are the same token on both sides.
+      s = {1.0, ua.count > 1 || ub.count > 1 ? "joined" : "exact"};
+    } else if (!p.exact) {
       const bool a_initial = a.summaries[p.unit_a].flags & UnitSummary::kInitial;
       const bool b_initial = b.summaries[p.unit_b].flags & UnitSummary::kInitial;
       s = memo != nullptr ? memo->Get(p.unit_a, ua, a_initial, ub, b_initial, o)
