@@ -1,9 +1,15 @@
 #include "matcher/compare/compare.h"
 
 #include <algorithm>
+#include <random>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
+
+#include "matcher/phonetic/arabic_skeleton.h"
+#include "matcher/phonetic/daitch_mokotoff.h"
+#include "matcher/phonetic/double_metaphone.h"
 
 namespace paxscreen::compare {
 namespace {
@@ -327,6 +333,48 @@ TEST_CASE("prepared names give the same result as CompareNames", "[compare]") {
   const NameComparison z = ComparePrepared(pa, pb, strict);
   CHECK(z.score == x.score);
   CHECK_FALSE(z.match);
+}
+
+// PrepareName keeps the codes of recently encoded texts per thread (prepare.cc): whether a text
+// is new, seen again, or evicted by another text of the same slot, its units get the codes of
+// their own text.
+TEST_CASE("a unit's phonetic codes are those of its text, however often texts repeat",
+          "[compare]") {
+  std::mt19937_64 rng(3);
+  auto word = [&] {
+    std::string w;
+    const int len = 2 + static_cast<int>(rng() % 8);
+    for (int i = 0; i < len; ++i) w.push_back("ABDHIKLMNORSUZ"[rng() % 14]);
+    return w;
+  };
+  std::vector<std::string> pool;
+  for (int i = 0; i < 3000; ++i) pool.push_back(word());
+  int checked = 0;
+  for (int n = 0; n < 40000; ++n) {  // more distinct texts than the table has slots
+    const std::string name = (rng() % 2 ? pool[rng() % pool.size()] : word()) + " " +
+                             pool[rng() % pool.size()];
+    auto normalized = normalize::NormalizeName(name);
+    REQUIRE(normalized.ok());
+    const PreparedName p = PrepareName(*normalized);
+    for (size_t k = 0; k < p.units.size(); ++k) {
+      const PreparedUnit& u = p.units[k];
+      if (p.summaries[k].flags & UnitSummary::kInitial) continue;
+      const std::string text(u.text());
+      INFO(name << ": " << text);
+      const phonetic::MetaphoneKeys dm =
+          phonetic::DoubleMetaphone(text, phonetic::kScreeningCodeLength);
+      REQUIRE(u.dm_primary == PhoneticKey(dm.primary));
+      REQUIRE(u.dm_alternate == (dm.alternate != dm.primary ? PhoneticKey(dm.alternate) : 0));
+      const std::string skeleton = phonetic::ArabicSkeleton(text);
+      REQUIRE(u.arabic == PhoneticKey(skeleton));
+      REQUIRE(u.arabic_letters == std::min<size_t>(skeleton.size(), 255));
+      std::vector<uint32_t> codes;
+      phonetic::DaitchMokotoffNumbers(text, &codes);
+      REQUIRE(std::vector<uint32_t>(u.dmsoundex.begin(), u.dmsoundex.end()) == codes);
+      ++checked;
+    }
+  }
+  CHECK(checked > 100000);
 }
 
 TEST_CASE("a one-edit slip of a particle still pairs with the particle", "[compare]") {
