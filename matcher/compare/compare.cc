@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -50,6 +51,7 @@ double SpanWeight(const PreparedName& n, const PreparedUnit& u) {
 }
 
 using TokenValues = std::array<double, kMaxAligned>;  // one value per aligned token
+static_assert(std::is_same_v<TokenValues, decltype(SimilarityMemo::QueryPenalties::values)>);
 
 // Penalty weights of each aligned token of `n` when it stays unpaired. A name token of the longer
 // name costs `missing_middle_penalty`, or its share of `missing_edge_penalty` when that is more:
@@ -192,9 +194,23 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
   const size_t n_b = std::min(b.tokens.size(), kMaxAligned);
   const int size_a = a.size;
   const int size_b = b.size;
-  const TokenValues pen_a_all = UnpairedPenalties(a, size_a, size_b, o);
+  // The query's penalties depend on the candidate only through which name is longer: the memo
+  // keeps them for the query's other comparisons.
+  TokenValues pen_a_own;
+  const TokenValues* pen_a_all = &pen_a_own;
+  if (memo != nullptr) {
+    SimilarityMemo::QueryPenalties& kept =
+        memo->query_penalties(size_a > size_b ? 0 : size_a == size_b ? 1 : 2);
+    if (!kept.set) {
+      kept.values = UnpairedPenalties(a, size_a, size_b, o);
+      kept.set = true;
+    }
+    pen_a_all = &kept.values;
+  } else {
+    pen_a_own = UnpairedPenalties(a, size_a, size_b, o);
+  }
   const TokenValues pen_b_all = UnpairedPenalties(b, size_b, size_a, o);
-  const std::span<const double> pen_a(pen_a_all.data(), n_a);
+  const std::span<const double> pen_a(pen_a_all->data(), n_a);
   const std::span<const double> pen_b(pen_b_all.data(), n_b);
 
   // Unit pairs that may pair, with an upper bound of their similarity (exact for particles).

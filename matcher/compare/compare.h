@@ -27,6 +27,7 @@
 // most (3n)(3m) unit similarities (each O(|a||b|)) and a bounded search.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -264,13 +265,26 @@ double SimilarityUpperBound(const PreparedUnit& a, bool a_initial, const Prepare
 // before the next query. Not thread-safe; each thread keeps its own.
 class SimilarityMemo {
  public:
-  void Reset() { entries_.clear(); }
+  void Reset() {
+    entries_.clear();
+    for (QueryPenalties& p : penalties_) p.set = false;
+  }
   // TokenSimilarity(a, a_initial, b, b_initial, options) for unit `a_index` of the current query.
   UnitSimilarity Get(size_t a_index, const PreparedUnit& a, bool a_initial, const PreparedUnit& b,
                      bool b_initial, const CompareOptions& options);
   size_t size() const { return entries_.size(); }
 
+  // What the alignment derives from the query alone, kept until Reset(): its unpaired-token
+  // penalties (one per aligned token) against a shorter (0), an equally long (1) and a longer
+  // (2) candidate. Filled by compare.cc on first use.
+  struct QueryPenalties {
+    bool set = false;
+    std::array<double, 64> values;
+  };
+  QueryPenalties& query_penalties(int relation) { return penalties_[relation]; }
+
  private:
+  std::array<QueryPenalties, 3> penalties_;
   struct Entry {
     const PreparedUnit* unit;  // the list unit first seen with this key
     bool initial;
