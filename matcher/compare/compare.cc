@@ -368,6 +368,15 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
   if (out->want_edges) out->edges.assign(aligner.best().begin(), aligner.best().end());
 }
 
+// The alignment's edges as pairs of unit indices.
+void ToPairs(const Alignment& alignment, std::vector<AlignedPair>* pairs) {
+  pairs->clear();
+  for (const Edge* e : alignment.edges) {
+    pairs->push_back({static_cast<uint16_t>(e->unit_a), static_cast<uint16_t>(e->unit_b), e->sim,
+                      e->method});
+  }
+}
+
 }  // namespace
 
 CompareOptions ScreeningCompareOptions() {
@@ -381,26 +390,37 @@ CompareOptions ScreeningCompareOptions() {
 }
 
 double ComparePreparedScore(const PreparedName& a, const PreparedName& b,
-                            const CompareOptions& o, double floor, SimilarityMemo* memo) {
-  Alignment alignment;
-  alignment.want_edges = false;
+                            const CompareOptions& o, double floor, SimilarityMemo* memo,
+                            std::vector<AlignedPair>* pairs) {
+  thread_local Alignment alignment;  // keeps its edge buffer between calls
+  alignment.want_edges = pairs != nullptr;
   Align(a, b, o, floor, memo, &alignment);
-  return std::clamp(alignment.score, 0.0, 1.0);
+  const double score = std::clamp(alignment.score, 0.0, 1.0);
+  if (pairs != nullptr && score >= floor) ToPairs(alignment, pairs);
+  return score;
 }
 
 NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
                                const CompareOptions& o, SimilarityMemo* memo) {
-  NameComparison out;
   Alignment alignment;
   Align(a, b, o, 0.0, memo, &alignment);
+  std::vector<AlignedPair> pairs;
+  ToPairs(alignment, &pairs);
+  return ExplainAlignment(a, b, std::clamp(alignment.score, 0.0, 1.0), pairs, o);
+}
 
+NameComparison ExplainAlignment(const PreparedName& a, const PreparedName& b, double score,
+                                const std::vector<AlignedPair>& pairs, const CompareOptions& o) {
+  NameComparison out;
   uint64_t cov_a = 0;
   uint64_t cov_b = 0;
-  for (const Edge* e : alignment.edges) {
-    out.pairs.push_back({std::string(a.units[e->unit_a].text()),
-                         std::string(b.units[e->unit_b].text()), e->sim, e->method});
-    cov_a |= e->mask_a;
-    cov_b |= e->mask_b;
+  for (const AlignedPair& p : pairs) {
+    const PreparedUnit& ua = a.units[p.unit_a];
+    const PreparedUnit& ub = b.units[p.unit_b];
+    out.pairs.push_back(
+        {std::string(ua.text()), std::string(ub.text()), p.similarity, p.method});
+    cov_a |= SpanMask(ua);
+    cov_b |= SpanMask(ub);
   }
   // Each side's unpaired tokens: titles weigh nothing and are ignored (a title paired with a name
   // token spelt like it, KARI / QARI, is in the pairs), the others are unmatched.
@@ -415,7 +435,7 @@ NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
       }
     }
   }
-  out.score = std::clamp(alignment.score, 0.0, 1.0);
+  out.score = score;
   out.match = out.score >= o.match_threshold && !out.pairs.empty();
 
   out.explanation = absl::StrFormat("score %.3f %s threshold %.2f: %d pair(s)", out.score,

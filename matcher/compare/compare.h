@@ -209,8 +209,16 @@ struct PreparedName {
 // kParticle, kTitle; `initial`: a lone initial token).
 UnitSummary SummarizeUnit(const PreparedUnit& u, bool initial);
 
+// How PrepareName gets the phonetic codes of its units.
+enum class CodeReuse {
+  kNone,    // encodes every unit (a list's names: mostly distinct texts)
+  kThread,  // a stream of queries: keeps the codes of the thread's last 65,536 unit texts and
+            // reuses them (travellers' tokens repeat; the codes are the same either way)
+};
+
 // Prepares a normalized name (phonetic encoding happens here, once).
-PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOptions& options = {});
+PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOptions& options = {},
+                         CodeReuse reuse = CodeReuse::kNone);
 
 class SimilarityMemo;  // below
 
@@ -221,6 +229,15 @@ class SimilarityMemo;  // below
 NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
                                const CompareOptions& options = {},
                                SimilarityMemo* memo = nullptr);
+
+// One pair of units of a best alignment, by unit index into a.units and b.units.
+struct AlignedPair {
+  uint16_t unit_a = 0;
+  uint16_t unit_b = 0;
+  double similarity = 0;
+  const char* method = "";
+};
+
 // The score of ComparePrepared(a, b, options) alone, without building the evidence (no strings
 // are allocated): for screening, which compares a query with many names and explains only the
 // best one per entry. With `floor` > 0 only scores of at least `floor` are exact: a pair whose
@@ -228,9 +245,18 @@ NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
 // returns 0 without computing a distance, so a screening floor makes most of a query's
 // unrelated candidates cheap.
 // `memo`, when given, holds the unit similarities of `a` computed so far (see SimilarityMemo).
+// `pairs`, when given, receives the best alignment's pairs when the score reaches `floor` (is
+// left as it was otherwise): ExplainAlignment then builds ComparePrepared's evidence from them
+// without aligning again.
 double ComparePreparedScore(const PreparedName& a, const PreparedName& b,
                             const CompareOptions& options = {}, double floor = 0,
-                            SimilarityMemo* memo = nullptr);
+                            SimilarityMemo* memo = nullptr,
+                            std::vector<AlignedPair>* pairs = nullptr);
+
+// ComparePrepared(a, b, options) from the score and pairs ComparePreparedScore gave.
+NameComparison ExplainAlignment(const PreparedName& a, const PreparedName& b, double score,
+                                const std::vector<AlignedPair>& pairs,
+                                const CompareOptions& options = {});
 
 // Convenience: prepares and compares.
 NameComparison CompareNames(const normalize::NormalizedName& a, const normalize::NormalizedName& b,

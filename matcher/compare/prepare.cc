@@ -130,6 +130,14 @@ void Encode(std::string_view text, Codes* out) {
   out->dmsoundex.assign(codes.begin(), codes.end());
 }
 
+void SetCodes(const Codes& c, PreparedUnit* u) {
+  u->dm_primary = c.dm_primary;
+  u->dm_alternate = c.dm_alternate;
+  u->arabic = c.arabic;
+  u->arabic_letters = c.arabic_letters;
+  u->dmsoundex = c.dmsoundex;
+}
+
 // Encoding a unit costs thousands of instructions (Daitch-Mokotoff most), and travellers' tokens
 // repeat (MOHAMMED, ALI): each thread keeps the codes of the last texts it encoded, in a
 // direct-mapped table of kCodeSlots texts picked by their hash (~100 bytes a slot). A slot holds
@@ -137,9 +145,15 @@ void Encode(std::string_view text, Codes* out) {
 // the units: caching them too saved twice as much on the UN+OFAC harness (README.md).
 constexpr size_t kCodeSlots = size_t{1} << 16;
 
-void EncodeKeys(PreparedUnit& u, bool initial) {
+void EncodeKeys(PreparedUnit& u, bool initial, CodeReuse reuse) {
   u.letters = LetterMask(u.text());
   if (initial) return;
+  if (reuse == CodeReuse::kNone) {
+    Codes c;
+    Encode(u.text(), &c);
+    SetCodes(c, &u);
+    return;
+  }
   struct Slot {
     std::string text;
     bool used = false;
@@ -153,12 +167,7 @@ void EncodeKeys(PreparedUnit& u, bool initial) {
     slot.used = true;
     Encode(text, &slot.codes);
   }
-  const Codes& c = slot.codes;
-  u.dm_primary = c.dm_primary;
-  u.dm_alternate = c.dm_alternate;
-  u.arabic = c.arabic;
-  u.arabic_letters = c.arabic_letters;
-  u.dmsoundex = c.dmsoundex;
+  SetCodes(slot.codes, &u);
 }
 
 // The Bloom bit of a phonetic key: the top 6 bits of a multiplicative hash (the keys are XXH3
@@ -254,7 +263,8 @@ uint64_t PhoneticKey(std::string_view key) {
   return h == 0 ? 1 : h;
 }
 
-PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOptions& options) {
+PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOptions& options,
+                         CodeReuse reuse) {
   PreparedName out;
   const size_t n = std::min<size_t>(name.tokens.size(), 255);
   out.tokens.reserve(n);
@@ -311,7 +321,7 @@ PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOpt
     u.count = 1;
     u.cut = name.field_full && i + 1 == name.tokens.size() && pt.kind == TokenKind::kName &&
             !pt.initial;
-    EncodeKeys(u, pt.initial);
+    EncodeKeys(u, pt.initial, reuse);
     out.units.push_back(std::move(u));
   }
   for (size_t i = 0; i < n; ++i) {
@@ -341,7 +351,7 @@ PreparedName PrepareName(const normalize::NormalizedName& name, const CompareOpt
       u.SetStrings(text, folded, Stem(text, particle_len));
       u.first = static_cast<uint8_t>(i);
       u.count = static_cast<uint8_t>(len);
-      EncodeKeys(u, false);
+      EncodeKeys(u, false, reuse);
       out.units.push_back(std::move(u));
     }
   }

@@ -143,7 +143,7 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
   int query_positions = 0;
   auto normalized = NormalizePassengerName(record.passenger);
   if (normalized.ok()) {
-    query = compare::PrepareName(*normalized, options_.compare);
+    query = compare::PrepareName(*normalized, options_.compare, compare::CodeReuse::kThread);
     // Deletion keys only for the strings that the index's match caches do not hold.
     query_tokens = index::TokenIndex::PrepareQuery(IndexTokens(query, &query_positions),
                                                    options_.tokens, /*defer_deletions=*/true);
@@ -165,9 +165,12 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
     uint32_t entry;
     uint32_t name;
     double score;
+    double name_score;  // before the weak-alias penalty
+    std::vector<compare::AlignedPair> pairs;  // of that name's alignment, for its evidence
     compare::NameComparison comparison;
     bool below_threshold = false;  // settled without its comparison (below)
   };
+  std::vector<compare::AlignedPair> aligned;
   std::vector<Best> best;
   // Unit similarities of this query, shared by its comparisons in every shard (the snapshots
   // hold the list units it points to until the query ends).
@@ -201,18 +204,20 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
       const Shard::NameRef& ref = shard->names()[name];
       const double penalty = ref.weak ? options_.weak_alias_penalty : 0.0;
       // Names that cannot reach the floor are mostly settled by the comparison's bound.
-      double score = compare::ComparePreparedScore(query, shard->prepared(name), options_.compare,
-                                                   name_floor + penalty, &memo);
+      const double name_score = compare::ComparePreparedScore(
+          query, shard->prepared(name), options_.compare, name_floor + penalty, &memo, &aligned);
       ++st.names_compared;
-      score = std::max(0.0, score - penalty);
+      const double score = std::max(0.0, name_score - penalty);
       if (score < name_floor) continue;
       if (!best.empty() && best.back().entry == ref.entry) {
         if (score > best.back().score) {
           best.back().name = name;
           best.back().score = score;
+          best.back().name_score = name_score;
+          best.back().pairs = aligned;
         }
       } else {
-        best.push_back({ref.entry, name, score, {}, false});
+        best.push_back({ref.entry, name, score, name_score, aligned, {}, false});
       }
     }
     // Documents.
@@ -250,8 +255,8 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
         b.below_threshold = true;
         continue;
       }
-      b.comparison =
-          compare::ComparePrepared(query, shard->prepared(b.name), options_.compare, &memo);
+      b.comparison = compare::ExplainAlignment(query, shard->prepared(b.name), b.name_score,
+                                               b.pairs, options_.compare);
       b.comparison.score = b.score;  // with the weak-alias penalty
     }
     // Every entry with a name or a document hit.

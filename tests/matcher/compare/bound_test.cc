@@ -94,6 +94,46 @@ TEST_CASE("ComparePreparedScore equals ComparePrepared's score", "[compare][boun
   }
 }
 
+// Screening explains an entry from the pairs its scoring alignment handed over, with a floor
+// and the query's memo, as the screener does: the evidence must be ComparePrepared's.
+TEST_CASE("ExplainAlignment of ComparePreparedScore's pairs is ComparePrepared",
+          "[compare][bound]") {
+  std::vector<std::pair<size_t, size_t>> pairs;
+  const std::vector<PreparedName> names = LabelledNames({}, &pairs);
+  const CompareOptions options = ScreeningCompareOptions();
+  SimilarityMemo memo;
+  std::vector<AlignedPair> aligned;
+  int explained = 0;
+  for (size_t q = 0; q < names.size(); q += 5) {
+    memo.Reset();
+    for (size_t n = 0; n < names.size(); n += 3) {
+      const double floor = n % 2 ? 0.7 : 0.0;
+      aligned = {{0, 0, 0.5, "stale"}};  // must be replaced whenever the score reaches the floor
+      const double score =
+          ComparePreparedScore(names[q], names[n], options, floor, &memo, &aligned);
+      if (score < floor) continue;
+      const NameComparison want = ComparePrepared(names[q], names[n], options);
+      const NameComparison got = ExplainAlignment(names[q], names[n], score, aligned, options);
+      INFO(q << " " << n << ": " << want.explanation);
+      REQUIRE(got.score == want.score);
+      REQUIRE(got.match == want.match);
+      REQUIRE(got.explanation == want.explanation);
+      REQUIRE(got.pairs.size() == want.pairs.size());
+      for (size_t k = 0; k < got.pairs.size(); ++k) {
+        REQUIRE(got.pairs[k].query_token == want.pairs[k].query_token);
+        REQUIRE(got.pairs[k].candidate_token == want.pairs[k].candidate_token);
+        REQUIRE(got.pairs[k].score == want.pairs[k].score);
+        REQUIRE(got.pairs[k].method == want.pairs[k].method);
+      }
+      REQUIRE(got.unmatched_query == want.unmatched_query);
+      REQUIRE(got.unmatched_candidate == want.unmatched_candidate);
+      REQUIRE(got.ignored == want.ignored);
+      explained += want.pairs.empty() ? 0 : 1;
+    }
+  }
+  CHECK(explained > 1000);
+}
+
 TEST_CASE("LettersOnly counts each set's letters the other lacks", "[compare][bound]") {
   std::mt19937_64 rng(5);
   for (int i = 0; i < 100000; ++i) {

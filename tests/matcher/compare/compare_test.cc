@@ -335,9 +335,9 @@ TEST_CASE("prepared names give the same result as CompareNames", "[compare]") {
   CHECK_FALSE(z.match);
 }
 
-// PrepareName keeps the codes of recently encoded texts per thread (prepare.cc): whether a text
-// is new, seen again, or evicted by another text of the same slot, its units get the codes of
-// their own text.
+// With CodeReuse::kThread PrepareName keeps the codes of recently encoded texts per thread
+// (prepare.cc): whether a text is new, seen again, or evicted by another text of the same slot,
+// its units get the codes of their own text; without it, too.
 TEST_CASE("a unit's phonetic codes are those of its text, however often texts repeat",
           "[compare]") {
   std::mt19937_64 rng(3);
@@ -355,7 +355,8 @@ TEST_CASE("a unit's phonetic codes are those of its text, however often texts re
                              pool[rng() % pool.size()];
     auto normalized = normalize::NormalizeName(name);
     REQUIRE(normalized.ok());
-    const PreparedName p = PrepareName(*normalized);
+    const PreparedName p =
+        PrepareName(*normalized, {}, n % 5 == 0 ? CodeReuse::kNone : CodeReuse::kThread);
     for (size_t k = 0; k < p.units.size(); ++k) {
       const PreparedUnit& u = p.units[k];
       if (p.summaries[k].flags & UnitSummary::kInitial) continue;
