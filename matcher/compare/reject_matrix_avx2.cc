@@ -62,8 +62,11 @@ Block Transpose(const UnitSummary* s, size_t count) {
           _mm256_unpacklo_epi64(t1, t3), _mm256_unpackhi_epi64(t1, t3)};
 }
 
-// The reject bits of one query unit against one block, in unit order.
-uint32_t RejectBits(const UnitSummary& a, const Block& b, const RejectLimits& limits) {
+// The reject bits of one query unit against one block, in unit order. `particles`: whether the
+// query unit or a unit of the block is a lone particle (else ParticlePair's rules are skipped:
+// no lane would take them).
+uint32_t RejectBits(const UnitSummary& a, const Block& b, const RejectLimits& limits,
+                    bool particles) {
   const __m256i byte = _mm256_set1_epi32(0xFF);
   const __m256i a_length = _mm256_set1_epi32(a.length);
   const __m256i b_length = _mm256_and_si256(b.misc, byte);
@@ -97,6 +100,12 @@ uint32_t RejectBits(const UnitSummary& a, const Block& b, const RejectLimits& li
   const __m256i share_rule =
       _mm256_and_si256(over_spelling, _mm256_or_si256(over_phonetic, no_key));
   const __m256i bound_reject = _mm256_and_si256(open, _mm256_or_si256(length_rule, share_rule));
+  // Lanes 0..7 hold units 0 2 4 6 1 3 5 7: gather them back in unit order.
+  const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+  if (!particles) {
+    const __m256i in_order = _mm256_permutevar8x32_epi32(bound_reject, order);
+    return static_cast<uint32_t>(_mm256_movemask_ps(_mm256_castsi256_ps(in_order)));
+  }
 
   // A lone particle on either side: ParticlePair's rules instead (see RejectMatrixScalar).
   const __m256i either = _mm256_or_si256(a_flags, b_flags);
@@ -125,8 +134,6 @@ uint32_t RejectBits(const UnitSummary& a, const Block& b, const RejectLimits& li
   const __m256i particle_reject =
       _mm256_andnot_si256(_mm256_or_si256(same, slip), _mm256_set1_epi32(-1));
   const __m256i reject = _mm256_blendv_epi8(bound_reject, particle_reject, particle_pair);
-  // Lanes 0..7 hold units 0 2 4 6 1 3 5 7: gather them back in unit order.
-  const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
   const __m256i in_order = _mm256_permutevar8x32_epi32(reject, order);
   return static_cast<uint32_t>(_mm256_movemask_ps(_mm256_castsi256_ps(in_order)));
 }
@@ -141,6 +148,9 @@ void RejectMatrixAvx2(const UnitSummary* a, size_t na, const UnitSummary* b, siz
   for (size_t j = 0; j < nb; j += 8) {
     const size_t count = nb - j < 8 ? nb - j : 8;
     const Block block = Transpose(b + j, count);
+    const __m256i particle_lanes = _mm256_and_si256(
+        _mm256_srli_epi32(block.misc, 24), _mm256_set1_epi32(UnitSummary::kParticle));
+    const bool block_particles = !_mm256_testz_si256(particle_lanes, particle_lanes);
     const uint64_t valid = (uint64_t{1} << count) - 1;
     // A span's row ends at nb_spans (see reject_matrix.h).
     const size_t span_count = nb_spans <= j ? 0 : (nb_spans - j < count ? nb_spans - j : count);
@@ -148,7 +158,8 @@ void RejectMatrixAvx2(const UnitSummary* a, size_t na, const UnitSummary* b, siz
     for (size_t i = 0; i < na; ++i) {
       const uint64_t mask = a[i].count > 1 ? span_valid : valid;
       if (mask == 0) continue;
-      rows[i] |= static_cast<uint64_t>(RejectBits(a[i], block, limits) & mask) << j;
+      const bool particles = block_particles || (a[i].flags & UnitSummary::kParticle) != 0;
+      rows[i] |= static_cast<uint64_t>(RejectBits(a[i], block, limits, particles) & mask) << j;
     }
   }
 }
