@@ -6,6 +6,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "matcher/distance/reference.h"
@@ -20,6 +21,15 @@ std::vector<QueryToken> Tokens(std::vector<std::string> words) {
   std::vector<QueryToken> out;
   for (size_t i = 0; i < words.size(); ++i) out.push_back({words[i], static_cast<int>(i)});
   return out;
+}
+
+// A word of min_length to min_length + spread - 1 letters drawn from `alphabet`.
+std::string RandomWord(std::mt19937_64& rng, int min_length, int spread,
+                       std::string_view alphabet) {
+  std::string w;
+  const int len = min_length + static_cast<int>(rng() % spread);
+  for (int i = 0; i < len; ++i) w.push_back(alphabet[rng() % alphabet.size()]);
+  return w;
 }
 
 std::vector<uint32_t> Find(const TokenIndex& idx, const std::vector<std::string>& query) {
@@ -156,12 +166,7 @@ RandomList MakeRandomList(int count, int max_tokens, std::mt19937_64& rng, Draw&
 // min(2, positions) query positions matched within the allowed edit distance (brute force).
 TEST_CASE("candidates equal a brute-force scan on random names") {
   std::mt19937_64 rng(99);
-  auto word = [&] {
-    std::string w;
-    int len = 2 + static_cast<int>(rng() % 9);
-    for (int i = 0; i < len; ++i) w.push_back("AEIKLMNORST"[rng() % 11]);
-    return w;
-  };
+  auto word = [&] { return RandomWord(rng, 2, 9, "AEIKLMNORST"); };
   auto [words, names, positions] = MakeRandomList(1500, 3, rng, word);
   TokenIndexOptions options;
   options.phonetic = false;
@@ -185,12 +190,7 @@ TEST_CASE("candidates equal a brute-force scan on random names") {
 TEST_CASE("candidates equal a brute-force scan with common tokens") {
   std::mt19937_64 rng(5);
   std::vector<std::string> vocabulary;
-  for (int i = 0; i < 300; ++i) {
-    std::string w;
-    const int len = 3 + static_cast<int>(rng() % 8);
-    for (int c = 0; c < len; ++c) w.push_back("ABDEHILMNORSU"[rng() % 13]);
-    vocabulary.push_back(w);
-  }
+  for (int i = 0; i < 300; ++i) vocabulary.push_back(RandomWord(rng, 3, 8, "ABDEHILMNORSU"));
   auto pick = [&] {  // index i with probability ~ 1 / (i + 1)
     const double u = std::uniform_real_distribution<double>(0, std::log(301.0))(rng);
     return vocabulary[std::min<size_t>(299, static_cast<size_t>(std::exp(u)) - 1)];
@@ -229,12 +229,7 @@ std::set<std::string> SoundKeys(const std::string& token, const TokenIndexOption
 TEST_CASE("candidates with phonetic keys equal a brute-force scan") {
   for (int code_length : {4, 6}) {
     std::mt19937_64 rng(17 + code_length);
-    auto word = [&] {
-      std::string w;
-      const int len = 3 + static_cast<int>(rng() % 8);
-      for (int i = 0; i < len; ++i) w.push_back("AEIOUKCGSZTDMN"[rng() % 14]);
-      return w;
-    };
+    auto word = [&] { return RandomWord(rng, 3, 8, "AEIOUKCGSZTDMN"); };
     auto [words, names, positions] = MakeRandomList(1500, 3, rng, word);
     TokenIndexOptions options;
     options.phonetic_code_length = code_length;
@@ -280,12 +275,7 @@ TEST_CASE("candidates with phonetic keys equal a brute-force scan") {
 // deletion keys were deferred to the lookup.
 TEST_CASE("the match cache answers as a lookup without it, per index") {
   std::mt19937_64 rng(41);
-  auto word = [&] {
-    std::string w;
-    const int len = 3 + static_cast<int>(rng() % 7);
-    for (int i = 0; i < len; ++i) w.push_back("AEIOUKSTMNLRH"[rng() % 13]);
-    return w;
-  };
+  auto word = [&] { return RandomWord(rng, 3, 7, "AEIOUKSTMNLRH"); };
   auto [words_a, names_a, positions_a] = MakeRandomList(1200, 3, rng, word);
   auto [words_b, names_b, positions_b] = MakeRandomList(1200, 3, rng, word);
   TokenIndexOptions cached;
