@@ -23,11 +23,12 @@ constexpr std::array<std::string_view, 50> kParticles = {
     "EL",   "IBN",   "LA",    "LAS",   "LE",    "LES",   "LOS", "MAC", "MC",  "OULD",
     "TEN",  "TER",   "UD",    "UL",    "VAN",   "VON",   "ZU"};
 
-// Titles, honorifics and generational suffixes: weak tokens. SAYED / SYED / SAYYID are kept
+// Titles, honorifics and generational suffixes (JR, III): weak tokens. SAYED / SYED / SAYYID are kept
 // as names because they are also ordinary given names and family names.
-constexpr std::array<std::string_view, 43> kTitles = {
+constexpr std::array<std::string_view, 46> kTitles = {
     "ALHAJ",   "ALHAJI",  "ALHAJJ",  "AYATOLLAH", "DAME",   "DR",      "ENGR",    "HADJI",
-    "HAJ",     "HAJI",    "HAJJ",    "HAJJI",     "IMAM",   "JNR",     "JR",      "LORD",
+    "HAJ",     "HAJI",    "HAJJ",    "HAJJI",     "II",     "III",     "IMAM",    "IV",
+    "JNR",     "JR",      "LORD",
     "MAULANA", "MAULAVI", "MAULVI",  "MAWLAVI",   "MAWLAWI", "MISS",   "MLLE",    "MME",
     "MOULAVI", "MR",      "MRS",     "MS",        "MSTR",   "MULLA",   "MULLAH",  "PROF",
     "QARI",    "REV",     "SHAIKH",  "SHAYKH",    "SHEIK",  "SHEIKH",  "SHEIKHA", "SIR",

@@ -57,12 +57,32 @@ void AddDob(const model::DateOfBirth& d, std::vector<model::DateOfBirth>* out) {
   out->push_back(d);
 }
 
-// Splits "SURNAME, Given Names" (the form many UN aliases and all OFAC names use).
+// A generational suffix written after a comma ("Hilarion Santos, III"): not given names.
+bool IsGenerationalSuffix(std::string_view s) {
+  for (std::string_view x : {"II", "III", "IV", "JR", "JR.", "JNR", "SR", "SR.", "SNR"}) {
+    if (s.size() == x.size() &&
+        std::equal(s.begin(), s.end(), x.begin(), [](char a, char b) {
+          return (a >= 'a' && a <= 'z' ? static_cast<char>(a - 32) : a) == b;
+        })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Splits "SURNAME, Given Names" (the form many UN aliases and all OFAC names use). A suffix
+// after the comma ("Hilarion Santos, III") leaves a full name in order with the suffix at its
+// end, which normalize weighs as a title.
 void SplitComma(model::EntryName* n) {
   const size_t comma = n->full.find(',');
   if (comma == std::string::npos || n->full.find(',', comma + 1) != std::string::npos) return;
+  const std::string after = CollapseSpaces(std::string_view(n->full).substr(comma + 1));
+  if (IsGenerationalSuffix(after)) {
+    n->full = CollapseSpaces(std::string_view(n->full).substr(0, comma)) + " " + after;
+    return;
+  }
   n->surname = CollapseSpaces(std::string_view(n->full).substr(0, comma));
-  n->given_names = CollapseSpaces(std::string_view(n->full).substr(comma + 1));
+  n->given_names = after;
   if (n->surname.empty() || n->given_names.empty()) n->surname.clear(), n->given_names.clear();
 }
 

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "matcher/base/env.h"
+#include "matcher/compare/compare.h"
+#include "matcher/normalize/normalize.h"
 #include "matcher/watchlist/countries.h"
 #include "matcher/watchlist/loader.h"
 
@@ -185,6 +187,35 @@ TEST_CASE("UN alias fields holding several names, other scripts, notes and birth
   CHECK(e.dates_of_birth[1].year == 1963);
   CHECK(e.dates_of_birth[1].month == 0);
   CHECK(r.issues.empty());
+}
+
+// "Hilarion Santos, III (third)": the part after the comma is a generational suffix, not given
+// names; the name stays in its order with the suffix last (normalize weighs III as a title),
+// and a passenger who leaves the suffix out scores as the name itself.
+TEST_CASE("UN alias with a generational suffix after a comma is not SURNAME, Given") {
+  const std::string xml = Wrap(
+      "<INDIVIDUAL><DATAID>10</DATAID><FIRST_NAME>ISNILON</FIRST_NAME>"
+      "<SECOND_NAME>TOTONI HAPILON</SECOND_NAME><REFERENCE_NUMBER>QDi.204</REFERENCE_NUMBER>"
+      "<INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>Hilarion Santos, III (third)"
+      "</ALIAS_NAME></INDIVIDUAL_ALIAS><INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>"
+      "Santos, Hilarion</ALIAS_NAME></INDIVIDUAL_ALIAS></INDIVIDUAL>");
+  ImportResult r = ImportUnXml(xml);
+  REQUIRE(r.status.ok());
+  REQUIRE(r.entries.size() == 1);
+  const auto& names = r.entries[0].names;
+  REQUIRE(names.size() == 3);
+  CHECK(names[1].full == "Hilarion Santos III");
+  CHECK(names[1].surname.empty());
+  CHECK(names[1].given_names.empty());
+  CHECK(names[2].surname == "Santos");  // an ordinary comma form still splits
+  CHECK(names[2].given_names == "Hilarion");
+  auto normalized = normalize::NormalizeName(names[1].full);
+  REQUIRE(normalized.ok());
+  REQUIRE(normalized->tokens.size() == 3);
+  CHECK(normalized->tokens[2].kind == normalize::TokenKind::kTitle);
+  const auto c = compare::CompareNameStrings("HILARION SANTOS", names[1].full);
+  REQUIRE(c.ok());
+  CHECK(c->score == Approx(1.0));
 }
 
 TEST_CASE("UN malformed records are skipped with the entry and field named") {
