@@ -20,6 +20,11 @@ std::string Wrap(const std::string& individuals, const std::string& entities = "
          individuals + "</INDIVIDUALS><ENTITIES>" + entities + "</ENTITIES></CONSOLIDATED_LIST>";
 }
 
+std::string AliasXml(const std::string& quality, const std::string& text) {
+  return "<INDIVIDUAL_ALIAS><QUALITY>" + quality + "</QUALITY><ALIAS_NAME>" + text +
+         "</ALIAS_NAME></INDIVIDUAL_ALIAS>";
+}
+
 const model::WatchlistEntry* FindEntry(const ImportResult& r, const std::string& id) {
   for (const auto& e : r.entries) {
     if (e.entry_id == id) return &e;
@@ -136,10 +141,7 @@ TEST_CASE("UN name parts of particles alone before the family name belong to it"
 }
 
 TEST_CASE("UN alias fields holding several names, other scripts, notes and birth dates") {
-  auto alias = [](const std::string& quality, const std::string& text) {
-    return "<INDIVIDUAL_ALIAS><QUALITY>" + quality + "</QUALITY><ALIAS_NAME>" + text +
-           "</ALIAS_NAME></INDIVIDUAL_ALIAS>";
-  };
+  const auto& alias = AliasXml;
   const std::string xml = Wrap(
       "<INDIVIDUAL><DATAID>9</DATAID><FIRST_NAME>M. JAVAD</FIRST_NAME>"
       "<SECOND_NAME>KARIMI SABET</SECOND_NAME><REFERENCE_NUMBER>IRi.034</REFERENCE_NUMBER>" +
@@ -193,13 +195,10 @@ TEST_CASE("UN alias fields holding several names, other scripts, notes and birth
 // names; the name stays in its order with the suffix last (normalize weighs III as a title),
 // and a passenger who leaves the suffix out scores as the name itself.
 TEST_CASE("UN alias with a generational suffix after a comma is not SURNAME, Given") {
-  const std::string xml = Wrap(
-      "<INDIVIDUAL><DATAID>10</DATAID><FIRST_NAME>ISNILON</FIRST_NAME>"
-      "<SECOND_NAME>TOTONI HAPILON</SECOND_NAME><REFERENCE_NUMBER>QDi.204</REFERENCE_NUMBER>"
-      "<INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>Hilarion Santos, III (third)"
-      "</ALIAS_NAME></INDIVIDUAL_ALIAS><INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>"
-      "Santos, Hilarion</ALIAS_NAME></INDIVIDUAL_ALIAS></INDIVIDUAL>");
-  ImportResult r = ImportUnXml(xml);
+  ImportResult r = ImportUnXml(Wrap("<INDIVIDUAL><DATAID>10</DATAID><FIRST_NAME>ISNILON"
+                                    "</FIRST_NAME><REFERENCE_NUMBER>QDi.204</REFERENCE_NUMBER>" +
+                                    AliasXml("Good", "Hilarion Santos, III (third)") +
+                                    AliasXml("Good", "Santos, Hilarion") + "</INDIVIDUAL>"));
   REQUIRE(r.status.ok());
   REQUIRE(r.entries.size() == 1);
   const auto& names = r.entries[0].names;
