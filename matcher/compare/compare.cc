@@ -396,7 +396,13 @@ double ComparePreparedScore(const PreparedName& a, const PreparedName& b,
   alignment.want_edges = pairs != nullptr;
   Align(a, b, o, floor, memo, &alignment);
   const double score = std::clamp(alignment.score, 0.0, 1.0);
-  if (pairs != nullptr && score >= floor) ToPairs(alignment, pairs);
+  if (pairs != nullptr) {
+    if (score >= floor) {
+      ToPairs(alignment, pairs);
+    } else {
+      pairs->clear();
+    }
+  }
   return score;
 }
 

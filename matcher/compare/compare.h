@@ -246,8 +246,8 @@ struct AlignedPair {
 // unrelated candidates cheap.
 // `memo`, when given, holds the unit similarities of `a` computed so far (see SimilarityMemo).
 // `pairs`, when given, receives the best alignment's pairs when the score reaches `floor` (is
-// left as it was otherwise): ExplainAlignment then builds ComparePrepared's evidence from them
-// without aligning again.
+// emptied otherwise: a score below the floor may come from the bound, with no alignment):
+// ExplainAlignment then builds ComparePrepared's evidence from them without aligning again.
 double ComparePreparedScore(const PreparedName& a, const PreparedName& b,
                             const CompareOptions& options = {}, double floor = 0,
                             SimilarityMemo* memo = nullptr,

@@ -167,6 +167,7 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
     double score;
     double name_score;  // before the weak-alias penalty
     std::vector<compare::AlignedPair> pairs;  // of that name's alignment, for its evidence
+    bool aligned;  // the pairs are that alignment's (its score reached the comparison's floor)
     compare::NameComparison comparison;
     bool below_threshold = false;  // settled without its comparison (below)
   };
@@ -209,15 +210,18 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
       ++st.names_compared;
       const double score = std::max(0.0, name_score - penalty);
       if (score < name_floor) continue;
+      // Below its floor (possible only with a name floor of 0) a comparison hands over no pairs.
+      const bool exact = name_score >= name_floor + penalty;
       if (!best.empty() && best.back().entry == ref.entry) {
         if (score > best.back().score) {
           best.back().name = name;
           best.back().score = score;
           best.back().name_score = name_score;
           best.back().pairs = aligned;
+          best.back().aligned = exact;
         }
       } else {
-        best.push_back({ref.entry, name, score, name_score, aligned, {}, false});
+        best.push_back({ref.entry, name, score, name_score, aligned, exact, {}, false});
       }
     }
     // Documents.
@@ -255,8 +259,11 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
         b.below_threshold = true;
         continue;
       }
-      b.comparison = compare::ExplainAlignment(query, shard->prepared(b.name), b.name_score,
-                                               b.pairs, options_.compare);
+      b.comparison =
+          b.aligned ? compare::ExplainAlignment(query, shard->prepared(b.name), b.name_score,
+                                                b.pairs, options_.compare)
+                    : compare::ComparePrepared(query, shard->prepared(b.name), options_.compare,
+                                               &memo);
       b.comparison.score = b.score;  // with the weak-alias penalty
     }
     // Every entry with a name or a document hit.

@@ -108,10 +108,13 @@ TEST_CASE("ExplainAlignment of ComparePreparedScore's pairs is ComparePrepared",
     memo.Reset();
     for (size_t n = 0; n < names.size(); n += 3) {
       const double floor = n % 2 ? 0.7 : 0.0;
-      aligned = {{0, 0, 0.5, "stale"}};  // must be replaced whenever the score reaches the floor
+      aligned = {{0, 0, 0.5, "stale"}};  // must be replaced, or emptied below the floor
       const double score =
           ComparePreparedScore(names[q], names[n], options, floor, &memo, &aligned);
-      if (score < floor) continue;
+      if (score < floor) {
+        REQUIRE(aligned.empty());
+        continue;
+      }
       const NameComparison want = ComparePrepared(names[q], names[n], options);
       const NameComparison got = ExplainAlignment(names[q], names[n], score, aligned, options);
       INFO(q << " " << n << ": " << want.explanation);
