@@ -153,14 +153,6 @@ class Aligner {
   double best_score_ = -1;
 };
 
-// The best alignment of `a` and `b`: its score and its edges (pointing into the calling thread's
-// edge lists in Align, valid until its next Align).
-struct Alignment {
-  double score = -1;
-  std::vector<const Edge*> edges;
-  bool want_edges = true;  // false: the score alone (screening's many comparisons)
-};
-
 // Whether some pairing could reach `floor`, judged from each token's best possible pair alone
 // (the relaxation that lets every token take its best edge, whatever the others take). A token
 // k of weight w and unpaired penalty p adds s*w to the numerator and w to the denominator when
@@ -186,10 +178,13 @@ bool MayReach(std::span<const double> best_a, std::span<const double> best_b,
   return gain >= needed - 1e-9;  // rounding must never rule out a pairing
 }
 
-// Aligns `a` and `b`. With `floor` > 0 the alignment may stop early, leaving out->score below
-// `floor` (not the score), when an upper bound shows the score cannot reach it.
-void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o, double floor,
-           SimilarityMemo* memo, Alignment* out) {
+// Aligns `a` and `b` and returns the best alignment's score; `pairs`, when given, receives its
+// pairs (screening's many comparisons ask for the score alone). With `floor` > 0 the alignment
+// may stop early, returning a value below `floor` (not the score) and no pairs, when an upper
+// bound shows the score cannot reach it.
+double Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o, double floor,
+             SimilarityMemo* memo, std::vector<AlignedPair>* pairs) {
+  if (pairs != nullptr) pairs->clear();
   const size_t n_a = std::min(a.tokens.size(), kMaxAligned);
   const size_t n_b = std::min(b.tokens.size(), kMaxAligned);
   const int size_a = a.size;
@@ -316,9 +311,7 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
   const std::span<const double> ba(best_a.data(), n_a);
   const std::span<const double> bb(best_b.data(), n_b);
   if (floor > 0 && !MayReach(ba, bb, a, b, pen_a, pen_b, floor)) {
-    out->score = 0;
-    out->edges.clear();
-    return;
+    return 0;
   }
 
   // Candidate pairs of units, grouped by the first query token they cover, best first. The
@@ -351,9 +344,7 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
   }
   // The same test with the similarities themselves spares the search.
   if (floor > 0 && !MayReach(ba, bb, a, b, pen_a, pen_b, floor)) {
-    out->score = 0;
-    out->edges.clear();
-    return;
+    return 0;
   }
   for (size_t k = 0; k < n_a; ++k) {
     std::sort(by_token[k].begin(), by_token[k].end(), [](const Edge& x, const Edge& y) {
@@ -364,17 +355,13 @@ void Align(const PreparedName& a, const PreparedName& b, const CompareOptions& o
   Aligner aligner(std::span<const std::vector<Edge>>(by_token.data(), n_a), pen_a, pen_b,
                   o.search_budget);
   aligner.Run();
-  out->score = aligner.best_score();
-  if (out->want_edges) out->edges.assign(aligner.best().begin(), aligner.best().end());
-}
-
-// The alignment's edges as pairs of unit indices.
-void ToPairs(const Alignment& alignment, std::vector<AlignedPair>* pairs) {
-  pairs->clear();
-  for (const Edge* e : alignment.edges) {
-    pairs->push_back({static_cast<uint16_t>(e->unit_a), static_cast<uint16_t>(e->unit_b), e->sim,
-                      e->method});
+  if (pairs != nullptr) {
+    for (const Edge* e : aligner.best()) {
+      pairs->push_back({static_cast<uint16_t>(e->unit_a), static_cast<uint16_t>(e->unit_b),
+                        e->sim, e->method});
+    }
   }
+  return aligner.best_score();
 }
 
 }  // namespace
@@ -392,27 +379,16 @@ CompareOptions ScreeningCompareOptions() {
 double ComparePreparedScore(const PreparedName& a, const PreparedName& b,
                             const CompareOptions& o, double floor, SimilarityMemo* memo,
                             std::vector<AlignedPair>* pairs) {
-  thread_local Alignment alignment;  // keeps its edge buffer between calls
-  alignment.want_edges = pairs != nullptr;
-  Align(a, b, o, floor, memo, &alignment);
-  const double score = std::clamp(alignment.score, 0.0, 1.0);
-  if (pairs != nullptr) {
-    if (score >= floor) {
-      ToPairs(alignment, pairs);
-    } else {
-      pairs->clear();
-    }
-  }
+  const double score = std::clamp(Align(a, b, o, floor, memo, pairs), 0.0, 1.0);
+  if (pairs != nullptr && score < floor) pairs->clear();
   return score;
 }
 
 NameComparison ComparePrepared(const PreparedName& a, const PreparedName& b,
                                const CompareOptions& o, SimilarityMemo* memo) {
-  Alignment alignment;
-  Align(a, b, o, 0.0, memo, &alignment);
   std::vector<AlignedPair> pairs;
-  ToPairs(alignment, &pairs);
-  return ExplainAlignment(a, b, std::clamp(alignment.score, 0.0, 1.0), pairs, o);
+  const double score = Align(a, b, o, 0.0, memo, &pairs);
+  return ExplainAlignment(a, b, std::clamp(score, 0.0, 1.0), pairs, o);
 }
 
 NameComparison ExplainAlignment(const PreparedName& a, const PreparedName& b, double score,
