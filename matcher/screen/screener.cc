@@ -167,7 +167,6 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
     double score;
     double name_score;  // before the weak-alias penalty
     std::vector<compare::AlignedPair> pairs;  // of that name's alignment, for its evidence
-    bool aligned;  // the pairs are that alignment's (its score reached the comparison's floor)
     compare::NameComparison comparison;
     bool below_threshold = false;  // settled without its comparison (below)
   };
@@ -210,18 +209,15 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
       ++st.names_compared;
       const double score = std::max(0.0, name_score - penalty);
       if (score < name_floor) continue;
-      // Below its floor (possible only with a name floor of 0) a comparison hands over no pairs.
-      const bool exact = name_score >= name_floor + penalty;
       if (!best.empty() && best.back().entry == ref.entry) {
         if (score > best.back().score) {
           best.back().name = name;
           best.back().score = score;
           best.back().name_score = name_score;
           best.back().pairs = aligned;
-          best.back().aligned = exact;
         }
       } else {
-        best.push_back({ref.entry, name, score, name_score, aligned, exact, {}, false});
+        best.push_back({ref.entry, name, score, name_score, aligned, {}, false});
       }
     }
     // Documents.
@@ -259,11 +255,13 @@ std::vector<Match> Screener::Screen(const model::PassengerRecord& record,
         b.below_threshold = true;
         continue;
       }
+      // No pairs: the name reached name_floor only as max(0, score - weak-alias penalty) with a
+      // name floor of 0, below its comparison's floor, which hands over none; it is aligned here.
       b.comparison =
-          b.aligned ? compare::ExplainAlignment(query, shard->prepared(b.name), b.name_score,
-                                                b.pairs, options_.compare)
-                    : compare::ComparePrepared(query, shard->prepared(b.name), options_.compare,
-                                               &memo);
+          b.pairs.empty() ? compare::ComparePrepared(query, shard->prepared(b.name),
+                                                     options_.compare, &memo)
+                          : compare::ExplainAlignment(query, shard->prepared(b.name),
+                                                      b.name_score, b.pairs, options_.compare);
       b.comparison.score = b.score;  // with the weak-alias penalty
     }
     // Every entry with a name or a document hit.
