@@ -624,8 +624,8 @@ FinalReport::~FinalReport() {
       const index::CandidateStats& d = s.detail;
       const double r = s.detail_records;
       std::fprintf(stderr,
-                   "  index detail per record (all shards, match cache off): %.0f keys looked up (%.0f of joined "
-                   "spans); %.0f tokens reached by deletion keys (%.0f by joined spans' keys), "
+                   "  index detail per record (all shards, match cache off): %.0f keys looked "
+                   "up (%.0f of joined spans); %.0f tokens reached by deletion keys (%.0f by joined spans' keys), "
                    "%.1f matched by joined spans; %.0f tokens matched, %.0f by phonetic keys "
                    "alone with %.0f postings; %.0f postings read, %.1f candidates\n"
                    "  index detail CPU per record: query preparation (PrepareName, "

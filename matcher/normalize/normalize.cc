@@ -23,8 +23,8 @@ constexpr std::array<std::string_view, 50> kParticles = {
     "EL",   "IBN",   "LA",    "LAS",   "LE",    "LES",   "LOS", "MAC", "MC",  "OULD",
     "TEN",  "TER",   "UD",    "UL",    "VAN",   "VON",   "ZU"};
 
-// Titles, honorifics and generational suffixes (JR, III): weak tokens. SAYED / SYED / SAYYID are kept
-// as names because they are also ordinary given names and family names.
+// Titles, honorifics and generational suffixes (JR, III): weak tokens. SAYED / SYED / SAYYID
+// are kept as names because they are also ordinary given names and family names.
 constexpr std::array<std::string_view, 46> kTitles = {
     "ALHAJ",   "ALHAJI",  "ALHAJJ",  "AYATOLLAH", "DAME",   "DR",      "ENGR",    "HADJI",
     "HAJ",     "HAJI",    "HAJJ",    "HAJJI",     "II",     "III",     "IMAM",    "IV",
