@@ -1,6 +1,7 @@
 #include "matcher/phonetic/arabic_skeleton.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -31,14 +32,18 @@ void ToUnits(std::string_view s, std::vector<Unit>* out) {
       {"DZH", 'J'}, {"SCH", 'C'}, {"DJ", 'J'}, {"ZH", 'J'}, {"KH", 'H'}, {"GH", 'K'},
       {"SH", 'C'},  {"CH", 'C'},  {"CK", 'K'}, {"DH", 'D'}, {"TH", 'T'}, {"PH", 'F'},
   };
+  // The letters that open one of these spellings, one bit each (A-Z): others skip the table.
+  static constexpr uint32_t kOpeners = [] {
+    uint32_t set = 0;
+    for (const Spelling& sp : kSpellings) set |= uint32_t{1} << (sp.letters[0] - 'A');
+    return set;
+  }();
   std::vector<Unit>& units = *out;
   units.clear();
   for (std::size_t i = 0; i < s.size();) {
-    // Only these letters open a spelling of two or three letters.
     const char first = s[i];
     bool matched = false;
-    if (first == 'D' || first == 'S' || first == 'Z' || first == 'K' || first == 'G' ||
-        first == 'C' || first == 'T' || first == 'P') {
+    if (first >= 'A' && first <= 'Z' && (kOpeners >> (first - 'A') & 1) != 0) {
       for (const Spelling& sp : kSpellings) {
         if (sp.letters[0] == first && s.substr(i, sp.letters.size()) == sp.letters) {
           units.push_back({sp.symbol});
