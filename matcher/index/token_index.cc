@@ -171,7 +171,6 @@ std::vector<QueryKeys> TokenIndex::PrepareQuery(const std::vector<QueryToken>& q
     if (!defer_deletions) {
       DeletionHashes(q.text, AllowedDistance(options, q.text.size(), q.text.size()),
                      &k.deletions);
-      k.deletions_ready = true;
     }
     PhoneticKeys(q, options, &k.phonetic);
     out.push_back(std::move(k));
@@ -365,9 +364,8 @@ void TokenIndex::MatchQuery(std::vector<QueryKeys>* query, int npos,
         continue;
       }
     }
-    if (!q.deletions_ready) {
+    if (q.deletions.empty()) {
       DeletionHashes(q.text, AllowedDistance(q.text.size(), q.text.size()), &q.deletions);
-      q.deletions_ready = true;
     }
     missed.push_back(&q);
   }

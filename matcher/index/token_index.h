@@ -84,8 +84,7 @@ struct QueryKeys {
   uint64_t exact = 0;
   // The deletion neighbourhood (rare repeats). Computed by PrepareQuery, or, when it was told
   // to defer them, by the first Candidates() call that does not find the string in its cache
-  // (the next shards reuse them).
-  bool deletions_ready = false;
+  // (the next shards reuse them). Empty until computed: it always holds the string itself.
   std::vector<uint64_t> deletions;
   std::vector<uint64_t> phonetic;
 };
