@@ -20,6 +20,9 @@ std::string_view Trim(std::string_view s);
 // Trimmed, every run of ASCII whitespace (newlines and tabs included) turned into one space.
 std::string CollapseSpaces(std::string_view s);
 
+// Equal up to the case of ASCII letters.
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 bool IsValidUtf8(std::string_view s);
 

@@ -60,12 +60,7 @@ void AddDob(const model::DateOfBirth& d, std::vector<model::DateOfBirth>* out) {
 // A generational suffix written after a comma ("Hilarion Santos, III"): not given names.
 bool IsGenerationalSuffix(std::string_view s) {
   for (std::string_view x : {"II", "III", "IV", "JR", "JR.", "JNR", "SR", "SR.", "SNR"}) {
-    if (s.size() == x.size() &&
-        std::equal(s.begin(), s.end(), x.begin(), [](char a, char b) {
-          return (a >= 'a' && a <= 'z' ? static_cast<char>(a - 32) : a) == b;
-        })) {
-      return true;
-    }
+    if (EqualsIgnoreCase(s, x)) return true;
   }
   return false;
 }
